@@ -1,0 +1,43 @@
+/**
+ * `npm run build`: check content (the same checks and messages as `npm run check`),
+ * then render the site into a temporary folder and swap it in for _site/.
+ * Environment: PATH_PREFIX (e.g. /us-ukraine-minerals/), SITE_URL (public address).
+ */
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { loadSite } from "../io/load.ts";
+import { writeAtomically } from "../io/atomic-dir.ts";
+import { printProblems } from "./report.ts";
+import { handoff } from "../site/plugin.ts";
+
+const { values } = parseArgs({ options: {
+  content: { type: "string", default: "content" },
+  output: { type: "string", default: "_site" },
+  root: { type: "string", default: process.cwd() },
+  prefix: { type: "string", default: process.env.PATH_PREFIX ?? "/" },
+  quiet: { type: "boolean", default: false },
+} });
+
+const root = resolve(values.root!);
+const started = performance.now();
+const loaded = loadSite(root, { contentDir: values.content, prefix: values.prefix });
+if (printProblems(loaded.problems)) {
+  process.stderr.write("build stopped: fix the errors above; _site/ was left as it was\n");
+  process.exit(1);
+}
+const output = resolve(root, values.output!);
+let written = 0;
+// Hand the plugin the content we already loaded and checked, so it is parsed once.
+Object.assign(handoff, { root, loaded, prefix: values.prefix });
+await writeAtomically(output, async (tmp) => {
+  handoff.outputDir = tmp;
+  const elev = new Eleventy(resolve(root, "templates"), tmp, {
+    quietMode: true,
+    configPath: resolve(root, ".eleventy.js"),
+  });
+  const result = (await elev.write()) as unknown as [unknown[], unknown[]];
+  written = Array.isArray(result?.[1]) ? result[1].length : 0;
+});
+const secs = ((performance.now() - started) / 1000).toFixed(2);
+if (!values.quiet) process.stdout.write(`built ${written} pages into ${values.output} in ${secs}s (prefix ${loaded.view!.prefix})\n`);

@@ -1,0 +1,30 @@
+/**
+ * One call that the checker, the build and the dev server share: read content/, load
+ * and cross-check it, render every body (which finds the body problems), and return
+ * the site view with every problem, sorted. Nothing is written.
+ */
+import { readContent } from "./read-content.ts";
+import { loadContent } from "../lib/loader.ts";
+import { sortProblems, type Problem } from "../lib/problem.ts";
+import { buildSiteView, type SiteView } from "../site/site-view.ts";
+import { gitDates } from "./git-dates.ts";
+
+export interface Loaded { view?: SiteView; problems: Problem[] }
+
+/** A path prefix always starts and ends with "/" ("/", "/us-ukraine-minerals/"). */
+export function normalizePrefix(raw = "/"): string {
+  const trimmed = raw.trim().replace(/^\/+|\/+$/g, "");
+  if (trimmed && !/^[A-Za-z0-9._~\-/]+$/.test(trimmed)) throw new Error(`PATH_PREFIX "${raw}" may contain only letters, digits, "-", "_", ".", "~" and "/"`);
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean } = {}): Loaded {
+  const read = readContent(root, opts.contentDir ?? "content");
+  const { content, problems } = loadContent(read.files);
+  const all = [...read.problems, ...problems];
+  // A view of broken content could crash on a missing reference: only build it when sound.
+  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all) };
+  const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
+  const view = buildSiteView(content, normalizePrefix(opts.prefix), dates);
+  return { view, problems: sortProblems([...all, ...view.problems]) };
+}

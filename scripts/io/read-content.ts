@@ -1,0 +1,47 @@
+/**
+ * Reads content/ from disk for the loader, refusing what must never be read: symlinks
+ * (they could point at /etc/passwd or outside the repo), code files (.js, .11tydata.js,
+ * .cjs...), anything not in the content layout, and files over the size limit.
+ */
+import { lstatSync, readdirSync, openSync, readSync, closeSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { problem, type Problem } from "../lib/problem.ts";
+import type { ContentFile } from "../lib/loader.ts";
+
+export const MAX_FILE_BYTES = 256 * 1024;
+const LAYOUT = [/^content\/(site|sources|topics)\.yaml$/, /^content\/(facts|people|pages)\/[^/]+\.md$/];
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+export interface ReadResult { files: ContentFile[]; problems: Problem[] }
+
+/** `root` is the project folder; paths in results are relative to it, with `/`. */
+export function readContent(root: string, dir = "content"): ReadResult {
+  const files: ContentFile[] = [];
+  const problems: Problem[] = [];
+  const walk = (abs: string) => {
+    for (const name of readdirSync(abs).sort()) {
+      const full = join(abs, name);
+      const rel = relative(root, full).split(sep).join("/").replace(new RegExp(`^${dir}/`), "content/");
+      const st = lstatSync(full);
+      if (st.isSymbolicLink()) { problems.push(problem(rel, 1, 1, "symlink", "symbolic links are not allowed in content/: copy the file in instead")); continue; }
+      if (st.isDirectory()) { walk(full); continue; }
+      if (!st.isFile()) { problems.push(problem(rel, 1, 1, "unexpected-file", "only regular files are allowed in content/")); continue; }
+      if (/\.(c|m)?[jt]sx?$|\.11tydata\./i.test(name)) { problems.push(problem(rel, 1, 1, "code-file", "code files are not allowed in content/: content is data (Markdown and YAML) only")); continue; }
+      if (!LAYOUT.some((re) => re.test(rel))) { problems.push(problem(rel, 1, 1, "unexpected-file", "not part of the content layout: facts/<slug>.md, people/<slug>.md, pages/<slug>.md, site.yaml, sources.yaml, topics.yaml")); continue; }
+      if (st.size > MAX_FILE_BYTES) { problems.push(problem(rel, 1, 1, "file-too-large", `the file is ${Math.round(st.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB: split it`)); continue; }
+      const buf = Buffer.alloc(st.size);
+      const fd = openSync(full, "r");
+      try { readSync(fd, buf, 0, st.size, 0); } finally { closeSync(fd); }
+      let text: string;
+      try { text = decoder.decode(buf); } catch {
+        problems.push(problem(rel, 1, 1, "encoding", "the file is not valid UTF-8: save it as UTF-8"));
+        continue;
+      }
+      files.push({ path: rel, text });
+    }
+  };
+  const top = join(root, dir);
+  if (lstatSync(top, { throwIfNoEntry: false })?.isSymbolicLink()) problems.push(problem("content", 1, 1, "symlink", "content/ must be a real folder, not a link"));
+  else walk(top);
+  return { files, problems };
+}

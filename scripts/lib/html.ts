@@ -1,0 +1,37 @@
+/** Escaping for each output context. Every string from content passes through one of these. */
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** For HTML text and double- or single-quoted attribute values. */
+export function escapeHtml(s: unknown): string {
+  return String(s ?? "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/**
+ * JSON that is safe inside `<script type="application/json">` (and JSON-LD): no `<`
+ * can close the element or open a comment, and U+2028/U+2029 cannot break old parsers.
+ * JSON.parse of the text returns exactly the original data.
+ */
+export function jsonForScript(data: unknown, space?: number): string {
+  return JSON.stringify(data, null, space)
+    .replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** Escapes for XML text and attributes (feeds, sitemaps); drops characters XML forbids. */
+export function escapeXml(s: unknown): string {
+  return String(s ?? "")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/**
+ * A text-fragment link (`#:~:text=`) that makes the browser scroll to and highlight
+ * the quoted words on the source page. `-`, `&` and `,` have meaning in the directive.
+ */
+export function textFragmentUrl(url: string, quote: string): string {
+  const words = quote.replace(/\s+/g, " ").trim();
+  const enc = encodeURIComponent(words).replace(/-/g, "%2D").replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  return `${url.split("#")[0]}#:~:text=${enc}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * Turns zod issues into located problems: the line and column of the offending key or
+ * value, a rule name a contributor can search for, and a message that says the fix.
+ */
+import type { z } from "zod";
+import { problem, type Problem } from "./problem.ts";
+import type { Origin } from "./model.ts";
+
+/** Keys that Eleventy would obey: name them, so nobody thinks they were just misspelt. */
+const ELEVENTY_KEYS = new Set([
+  "permalink", "layout", "templateEngineOverride", "eleventyComputed", "pagination",
+  "eleventyExcludeFromCollections", "eleventyNavigation", "eleventyImport", "tags", "dynamicPermalink",
+]);
+
+export function locate(origin: Origin, path: readonly PropertyKey[], which: "key" | "value" = "value") {
+  if (!origin.yaml) return { line: origin.yamlLine, column: 1 };
+  const pos = origin.yaml.position(origin.yaml.offsetOf(path, which));
+  return { line: pos.line + origin.yamlLine - 1, column: pos.column };
+}
+
+export function at(origin: Origin, path: readonly PropertyKey[], rule: string, message: string, which: "key" | "value" = "value"): Problem {
+  const { line, column } = locate(origin, path, which);
+  return problem(origin.file, line, column, rule, message);
+}
+
+const where = (path: readonly PropertyKey[]) => (path.length ? `"${path.map(String).join(".")}"` : "the front matter");
+
+export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly string[] = []): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path;
+    switch (issue.code) {
+      case "unrecognized_keys":
+        for (const key of issue.keys) {
+          const full = [...path, key];
+          const msg = ELEVENTY_KEYS.has(key)
+            ? `"${key}" is an Eleventy setting and content may not set it: the generator decides URLs, layouts and engines; remove the key`
+            : `unknown key "${key}"${path.length ? ` in ${where(path)}` : ""}; allowed here: ${allowedAt(path, allowed)}`;
+          out.push(at(origin, full, "unknown-key", msg, "key"));
+        }
+        break;
+      case "invalid_type": {
+        const missing = (issue as { input?: unknown }).input === undefined;
+        if (missing) out.push(at(origin, path.slice(0, -1), "missing-key", `${where(path)} is required: add it`, "key"));
+        else out.push(at(origin, path, "invalid-type", `${where(path)} ${issue.message.replace(/^Invalid input: /, "must be ").replace(/, received .*/, "")}`));
+        break;
+      }
+      case "invalid_key":
+        out.push(at(origin, path, "bad-id", `id "${String(path[path.length - 1])}" must be a lowercase slug like "nbc-2025-02-15" (a-z, 0-9, single hyphens)`, "key"));
+        break;
+      case "invalid_value":
+        out.push(at(origin, path, "invalid-value", `${where(path)} must be one of: ${issue.values.map(String).join(", ")}`));
+        break;
+      default: {
+        const rule = /date/.test(issue.message) && /date|published|accessed|as_of/.test(String(path[path.length - 1])) ? "bad-date" : "invalid-value";
+        out.push(at(origin, path, rule, `${where(path)} ${issue.message}`));
+      }
+    }
+  }
+  return out;
+}
+
+function allowedAt(path: readonly PropertyKey[], topLevel: readonly string[]): string {
+  if (path.length === 0 && topLevel.length) return topLevel.join(", ");
+  const parent = String(path[0] ?? "");
+  if (parent === "figures") return "label, value, unit, approximate, date_precision, as_of, source, quote, attribution";
+  if (parent === "charts" && path.length <= 2) return "type, title, orientation, note, data";
+  if (parent === "charts") return "label and figure, or label, value, unit, source, quote, attribution";
+  return "see CONTRIBUTING.md";
+}

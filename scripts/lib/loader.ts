@@ -1,0 +1,156 @@
+/**
+ * Content files in, typed model and located problems out. Pure: the caller reads the
+ * files (see scripts/io/read-content.ts). Every problem is collected, so one run of the
+ * checker reports them all.
+ */
+import type { z } from "zod";
+import { splitFrontMatter } from "./frontmatter.ts";
+import { parseSafeYaml } from "./yaml-safe.ts";
+import { problem, type Problem } from "./problem.ts";
+import { zodProblems, at as problemAt } from "./issues.ts";
+import { formatValue } from "./units.ts";
+import {
+  factSchema, personSchema, pageSchema, siteSchema, sourcesSchema, topicsSchema, SLUG,
+  type FactInput, type SiteInput, type ChartInput,
+} from "./schema.ts";
+import type { Content, Fact, Figure, Chart, Origin, Person, Page, Source, Topic } from "./model.ts";
+import { crossCheck } from "./crosscheck.ts";
+
+export interface ContentFile { path: string; text: string }
+export interface LoadResult { content: Content; problems: Problem[] }
+
+const FACT_KEYS = Object.keys(factSchema.shape);
+
+function parseYamlFile(file: ContentFile, problems: Problem[]) {
+  const yaml = parseSafeYaml(file.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+  const origin: Origin = { file: file.path, yaml, yamlLine: 1, bodyLine: 1 };
+  for (const i of yaml.issues) {
+    const pos = yaml.position(i.offset);
+    problems.push(problem(file.path, pos.line, pos.column, i.rule, i.message));
+  }
+  return { data: yaml.issues.length ? undefined : yaml.data, origin };
+}
+
+function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[], keys: string[]) {
+  const split = splitFrontMatter(file.text);
+  const origin: Origin = { file: file.path, yaml: split.yaml, yamlLine: split.yamlLine, bodyLine: split.bodyLine };
+  if (split.error) {
+    problems.push(problem(file.path, split.error.line, split.error.column, split.error.rule, split.error.message));
+    return undefined;
+  }
+  const yaml = split.yaml!;
+  if (yaml.issues.length) {
+    for (const i of yaml.issues) {
+      const pos = yaml.position(i.offset);
+      problems.push(problem(file.path, pos.line + split.yamlLine - 1, pos.column, i.rule, i.message));
+    }
+    return undefined;
+  }
+  const parsed = schema.safeParse(yaml.data ?? {});
+  if (!parsed.success) {
+    problems.push(...zodProblems(origin, parsed.error, keys));
+    return undefined;
+  }
+  return { data: parsed.data, body: split.body, origin };
+}
+
+function slugOf(path: string): string {
+  return path.replace(/^.*\//, "").replace(/\.md$/, "");
+}
+
+export function loadContent(files: ContentFile[]): LoadResult {
+  const problems: Problem[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const blank: Origin = { file: "content/site.yaml", yamlLine: 1, bodyLine: 1 };
+  const content: Content = {
+    site: { title: "", description: "", url: "https://example.org", repository: "https://example.org", language: "en", license: "" },
+    sources: new Map(), topics: new Map(), facts: [], people: [], pages: [],
+    figures: new Map(), charts: new Map(),
+    origins: { site: blank, sources: { ...blank, file: "content/sources.yaml" }, topics: { ...blank, file: "content/topics.yaml" } },
+  };
+
+  const single = <T>(name: "site" | "sources" | "topics", schema: z.ZodType<T>): T | undefined => {
+    const path = `content/${name}.yaml`;
+    const file = byPath.get(path);
+    if (!file) {
+      problems.push(problem(path, 1, 1, "missing-file", `${path} is missing: create it (see CONTRIBUTING.md)`));
+      return undefined;
+    }
+    const { data, origin } = parseYamlFile(file, problems);
+    content.origins[name] = origin;
+    if (data === undefined && origin.yaml?.issues.length) return undefined;
+    const parsed = schema.safeParse(data ?? {});
+    if (!parsed.success) { problems.push(...zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [])); return undefined; }
+    return parsed.data;
+  };
+
+  const site = single<SiteInput>("site", siteSchema);
+  if (site) content.site = site;
+  for (const [id, s] of Object.entries(single("sources", sourcesSchema) ?? {})) content.sources.set(id, { id, ...s } as Source);
+  for (const [id, t] of Object.entries(single("topics", topicsSchema) ?? {})) content.topics.set(id, { id, ...t } as Topic);
+
+  const seenSlugs = new Map<string, string>();
+  const pending = new Map<string, ChartInput>();
+  for (const file of files) {
+    const m = /^content\/(facts|people|pages)\/([^/]+)\.md$/.exec(file.path);
+    if (!m) continue;
+    const slug = slugOf(file.path);
+    if (!SLUG.test(slug)) {
+      problems.push(problem(file.path, 1, 1, "bad-filename", `file name "${slug}.md" must be a lowercase slug like "bessent-kyiv-meeting.md"`));
+      continue;
+    }
+    const folded = `${m[1]}/${slug.toLowerCase()}`;
+    if (seenSlugs.has(folded)) problems.push(problem(file.path, 1, 1, "duplicate-slug", `"${slug}" clashes with ${seenSlugs.get(folded)}: rename one`));
+    seenSlugs.set(folded, file.path);
+    if (m[1] === "facts") {
+      const e = parseEntry<FactInput>(file, factSchema, problems, FACT_KEYS);
+      if (e) addFact(content, pending, slug, e.data, e.body, e.origin, problems);
+    } else if (m[1] === "people") {
+      const e = parseEntry(file, personSchema, problems, Object.keys(personSchema.shape));
+      if (e) content.people.push({ slug, name: e.data.name, kind: e.data.kind ?? "person", role: e.data.role, body: e.body, origin: e.origin } satisfies Person);
+    } else {
+      const e = parseEntry(file, pageSchema, problems, Object.keys(pageSchema.shape));
+      if (e) content.pages.push({ slug, title: e.data.title, description: e.data.description, navOrder: e.data.nav_order, body: e.body, origin: e.origin } satisfies Page);
+    }
+  }
+  problems.push(...crossCheck(content, pending));
+  content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
+  content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
+  content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
+  return { content, problems };
+}
+
+function addFact(content: Content, pending: Map<string, ChartInput>, slug: string, d: FactInput, body: string, origin: Origin, problems: Problem[]) {
+  const fact: Fact = {
+    slug, title: d.title, summary: d.summary, date: d.date, precision: d.date_precision ?? "day", status: d.status,
+    topics: d.topics, people: d.people ?? [], figures: [], charts: [], body, origin,
+  };
+  for (const [id, f] of Object.entries(d.figures ?? {})) {
+    const precision = f.date_precision ?? "day";
+    const figure: Figure = {
+      id, fact: slug, label: f.label, value: f.value, unit: f.unit, approximate: f.approximate ?? false, precision,
+      asOf: f.as_of, source: f.source, quote: f.quote, attribution: f.attribution,
+      display: formatValue(f.value, f.unit, { approximate: f.approximate, precision }),
+    };
+    if (content.figures.has(id)) {
+      const other = content.figures.get(id)!;
+      problems.push(problemAt(origin, ["figures", id], "duplicate-id", `figure id "${id}" is already defined in content/facts/${other.fact}.md: figure ids are unique across the site`));
+      continue;
+    }
+    content.figures.set(id, figure);
+    fact.figures.push(id);
+  }
+  for (const [id, c] of Object.entries(d.charts ?? {})) {
+    if (content.charts.has(id)) {
+      problems.push(problemAt(origin, ["charts", id], "duplicate-id", `chart id "${id}" is already defined in content/facts/${content.charts.get(id)!.fact}.md: chart ids are unique across the site`));
+      continue;
+    }
+    // Data are resolved in crossCheck, once every figure is known.
+    const chart: Chart = { id, fact: slug, type: c.type, orientation: c.orientation ?? "vertical", title: c.title, note: c.note, unit: "count", data: [] };
+    pending.set(id, c);
+    content.charts.set(id, chart);
+    fact.charts.push(id);
+  }
+  content.facts.push(fact);
+}
+

@@ -1,0 +1,60 @@
+/**
+ * The one configured markdown-it. Order of what happens to a body:
+ *   block: chart lines -> standard blocks (raw HTML off) -> note definitions
+ *   inline: shortcodes and citations (before links) -> standard inline (images off)
+ *   render: headings shifted down one level (the page owns the h1), notes split out.
+ */
+import markdownit, { type MarkdownIt, type Token } from "markdown-it";
+import { citationsPlugin } from "./citations.ts";
+import { shortcodesPlugin } from "./shortcodes.ts";
+import { notesPlugin } from "./notes.ts";
+import { asEnv, type BodyEnv } from "./env.ts";
+
+const SAFE_LINK = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
+export function createMarkdown(prefix = "/"): MarkdownIt {
+  const md = markdownit({ html: false, linkify: false, typographer: false });
+  // Images would load third-party content on readers' screens; a figure or chart is the way to show data.
+  md.disable(["image"]);
+  const normalize = md.normalizeLink.bind(md);
+  md.normalizeLink = (url: string) => normalize(url.startsWith("/") && !url.startsWith("//") ? prefix + url.slice(1) : url);
+  // Only web and mail links, and paths inside the site. Everything else stays text.
+  md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+
+  // Like markdown-it's own `inline` core rule, but records each block's lines so the
+  // inline plugins can report problems at a file line.
+  md.core.ruler.at("inline", (state) => {
+    const env = asEnv(state.env);
+    for (const tok of state.tokens) {
+      if (tok.type !== "inline") continue;
+      env.map = tok.map;
+      state.md.inline.parse(tok.content, state.md, state.env, tok.children ??= []);
+    }
+  });
+
+  citationsPlugin(md);
+  shortcodesPlugin(md);
+  notesPlugin(md);
+
+  const heading = (open: boolean) => (tokens: Token[], idx: number) => {
+    const level = Math.min(6, Number(tokens[idx]!.tag.slice(1)) + 1);
+    return open ? `<h${level}>` : `</h${level}>\n`;
+  };
+  md.renderer.rules.heading_open = heading(true);
+  md.renderer.rules.heading_close = heading(false);
+  return md;
+}
+
+export interface RenderedBody { html: string; notesHtml: string }
+
+/** Renders a body once; the notes list comes back separately so the page can place it. */
+export function renderBody(md: MarkdownIt, env: BodyEnv): RenderedBody {
+  const e = env as unknown as Record<string, unknown>;
+  const tokens = md.parse(env.body, e);
+  const split = tokens.findIndex((t) => t.type === "footnote_block_open");
+  if (split < 0) return { html: md.renderer.render(tokens, md.options, e), notesHtml: "" };
+  return {
+    html: md.renderer.render(tokens.slice(0, split), md.options, e),
+    notesHtml: md.renderer.render(tokens.slice(split), md.options, e),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * `{{< fig id >}}` (inline: the figure's formatted value, linked to its definition,
+ * with its citation) and `{{< chart id >}}` (a block on its own line). These are parse
+ * rules, not a template language: nothing else in `{{ }}` means anything, and any other
+ * braces are shown as typed.
+ */
+import type { MarkdownIt } from "markdown-it";
+import { asEnv, report } from "./env.ts";
+import { didYouMean } from "../lib/problem.ts";
+import { escapeHtml } from "../lib/html.ts";
+import { chartHtml } from "../lib/chart-markup.ts";
+
+const SHORTCODE = /^\{\{<\s*([a-z]+)\s+([^\s>]*)\s*>\}\}/;
+const CHART_LINE = /^\{\{<\s*chart\s+([^\s>]*)\s*>\}\}\s*$/;
+
+export function shortcodesPlugin(md: MarkdownIt): void {
+  md.renderer.rules.fig = (tokens, idx, _o, e) => {
+    const env = asEnv(e);
+    const f = env.content.figures.get(tokens[idx]!.meta!.id as string)!;
+    const href = env.href(`/facts/${f.fact}/#fig-${f.id}`);
+    return `<a class="fig" href="${escapeHtml(href)}" title="${escapeHtml(f.label)}">${escapeHtml(f.display)}</a>${env.citer.cite([{ id: f.source }])}`;
+  };
+  md.renderer.rules.chart = (tokens, idx, _o, e) => {
+    const env = asEnv(e);
+    const c = env.content.charts.get(tokens[idx]!.meta!.id as string)!;
+    return chartHtml(c, env.citer, env.href) + "\n";
+  };
+
+  md.inline.ruler.before("link", "shortcode", (state, silent) => {
+    if (state.src.charCodeAt(state.pos) !== 0x7b || !state.src.startsWith("{{<", state.pos)) return false;
+    const m = SHORTCODE.exec(state.src.slice(state.pos, state.pos + 200));
+    if (!m) return false;
+    const [text, name, id] = m as unknown as [string, string, string];
+    if (!silent) {
+      const env = asEnv(state.env);
+      if (name === "fig" && env.content.figures.has(id)) state.push("fig", "", 0).meta = { id };
+      else {
+        if (name === "fig") report(env, text, "unknown-figure", `figure "${id}" is not defined in any fact${didYouMean(id, env.content.figures.keys())}`);
+        else if (name === "chart") report(env, text, "chart-placement", `{{< chart ${id} >}} must stand alone on its own line`);
+        else report(env, text, "unknown-shortcode", `"{{< ${name} >}}" is not a shortcode: use {{< fig id >}} or {{< chart id >}}`);
+        state.push("text", "", 0).content = text;
+      }
+    }
+    state.pos += text.length;
+    return true;
+  });
+
+  md.block.ruler.before("paragraph", "chart", (state, startLine, _end, silent) => {
+    const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
+    const m = CHART_LINE.exec(line);
+    if (!m) return false;
+    if (silent) return true;
+    const env = asEnv(state.env);
+    const id = m[1]!;
+    const chart = env.content.charts.get(id);
+    env.map = [startLine, startLine + 1];
+    if (!chart) {
+      report(env, line, "unknown-chart", `chart "${id}" is not defined in any fact${didYouMean(id, env.content.charts.keys())}`);
+      const t = state.push("paragraph_open", "p", 1); t.map = [startLine, startLine + 1];
+      const inline = state.push("text_block", "", 0); inline.content = line;
+      state.push("paragraph_close", "p", -1);
+    } else if (env.placedCharts.includes(id)) {
+      report(env, line, "duplicate-chart", `chart "${id}" is already placed on this page: place each chart once`);
+    } else {
+      env.placedCharts.push(id);
+      state.push("chart", "", 0).meta = { id };
+    }
+    state.line = startLine + 1;
+    return true;
+  });
+  md.renderer.rules.text_block = (tokens, idx) => escapeHtml(tokens[idx]!.content);
+}

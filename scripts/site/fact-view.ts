@@ -1,0 +1,70 @@
+/** Everything a fact page shows, rendered once: body, charts, figures, notes, references. */
+import type { MarkdownIt } from "markdown-it";
+import { renderBody } from "../markdown/index.ts";
+import { PageCiter } from "../lib/citer.ts";
+import { chartHtml } from "../lib/chart-markup.ts";
+import { referencesHtml, type Quote } from "../lib/references-markup.ts";
+import { formatDate } from "../lib/units.ts";
+import type { Content, Fact } from "../lib/model.ts";
+import type { Problem } from "../lib/problem.ts";
+
+export interface FigureView {
+  id: string; label: string; display: string; citeHtml: string; attribution?: string; asOf?: string;
+}
+
+export interface FactView {
+  slug: string; url: string; title: string; summary: string; date: string; dateDisplay: string;
+  status: string; topics: { id: string; title: string }[]; people: { slug: string; name: string }[];
+  bodyHtml: string; chartsHtml: string; figures: FigureView[]; notesHtml: string; referencesHtml: string;
+  hasCharts: boolean; cited: string[]; figureIds: string[]; chartIds: string[]; updated: string; updatedDisplay: string;
+}
+
+export function buildFactView(
+  fact: Fact, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[], updated?: string,
+): FactView {
+  const citer = new PageCiter();
+  const env = {
+    file: fact.origin.file, bodyLine: fact.origin.bodyLine, body: fact.body, content, citer, href,
+    problems, placedCharts: [] as string[], docId: fact.slug,
+  };
+  const { html, notesHtml } = renderBody(md, env);
+  const unplaced = fact.charts.filter((id) => !env.placedCharts.includes(id));
+  const chartsHtml = unplaced.map((id) => chartHtml(content.charts.get(id)!, citer, href)).join("\n");
+  const figures: FigureView[] = fact.figures.map((id) => {
+    const f = content.figures.get(id)!;
+    return { id, label: f.label, display: f.display, citeHtml: citer.cite([{ id: f.source }]), attribution: f.attribution, asOf: f.asOf && formatDate(f.asOf) };
+  });
+  // Quotes known for each source on this page, for text-fragment links in References.
+  const quotes = new Map<string, Quote[]>();
+  const addQuote = (source: string, text?: string, attribution?: string) => {
+    if (!text) return;
+    const list = quotes.get(source) ?? [];
+    if (!list.some((q) => q.text === text)) list.push({ text, attribution });
+    quotes.set(source, list);
+  };
+  for (const id of fact.figures) { const f = content.figures.get(id)!; addQuote(f.source, f.quote, f.attribution); }
+  for (const id of fact.charts) for (const d of content.charts.get(id)!.data) addQuote(d.source, d.quote, d.attribution);
+  const refs = citer.refs.list;
+  const last = updated ?? fact.date;
+  return {
+    slug: fact.slug, url: `/facts/${fact.slug}/`, title: fact.title, summary: fact.summary, date: fact.date,
+    dateDisplay: formatDate(fact.date, fact.precision), status: fact.status,
+    topics: fact.topics.map((id) => ({ id, title: content.topics.get(id)?.title ?? id })),
+    people: fact.people.map((slug) => ({ slug, name: content.people.find((p) => p.slug === slug)?.name ?? slug })),
+    bodyHtml: html, chartsHtml, figures, notesHtml,
+    referencesHtml: referencesHtml(refs, content.sources, quotes, href),
+    hasCharts: fact.charts.length > 0 || env.placedCharts.length > 0,
+    cited: refs.map((r) => r.sourceId), figureIds: fact.figures, chartIds: fact.charts, updated: last, updatedDisplay: formatDate(last),
+  };
+}
+
+
+/** People and prose pages: a body with the same citations, notes and references. */
+export function buildProse(
+  origin: Fact["origin"], body: string, docId: string, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[],
+) {
+  const citer = new PageCiter();
+  const env = { file: origin.file, bodyLine: origin.bodyLine, body, content, citer, href, problems, placedCharts: [] as string[], docId };
+  const { html, notesHtml } = renderBody(md, env);
+  return { bodyHtml: html, notesHtml, referencesHtml: referencesHtml(citer.refs.list, content.sources, new Map(), href), hasCharts: env.placedCharts.length > 0 };
+}

@@ -1,0 +1,70 @@
+/**
+ * The only code that sees eleventyConfig. Content never enters Eleventy as templates:
+ * the site view (plain data, built by our loader) is global data, and templates/
+ * holds our own Nunjucks layouts that paginate over it.
+ */
+import { loadSite, type Loaded } from "../io/load.ts";
+import { formatProblem } from "../lib/problem.ts";
+import { writeOutputs } from "./outputs.ts";
+import { escapeHtml } from "../lib/html.ts";
+
+export interface SitePluginOptions {
+  root?: string;
+  /** A view the caller already loaded and checked (the build); else the plugin loads one per build (dev server). */
+  loaded?: Loaded;
+  prefix?: string;
+  /** Where Eleventy is writing this build (the build's temporary folder). */
+  outputDir?: string;
+}
+
+// Eleventy's config object is untyped JavaScript; these are the calls we use.
+interface Config {
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  setNunjucksEnvironmentOptions(opts: object): void;
+  setWatchJavaScriptDependencies(on: boolean): void;
+  on(event: string, fn: (arg: { dir: { output: string } }) => unknown): void;
+}
+
+/**
+ * Set by the build script before it starts Eleventy: .eleventy.js passes this object to
+ * the plugin, so the content loaded and checked by the build is the content rendered.
+ */
+export const handoff: SitePluginOptions = {};
+
+export default function sitePlugin(eleventyConfig: Config, options: SitePluginOptions = handoff) {
+  const root = options.root ?? process.cwd();
+  const prefix = options.prefix ?? process.env.PATH_PREFIX ?? "/";
+  let loaded = options.loaded;
+  const current = (): Loaded => {
+    if (!options.loaded) loaded = loadSite(root, { prefix });
+    return loaded!;
+  };
+
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.addGlobalData("fs", () => {
+    const l = current();
+    // The dev server shows problems as a page instead of crashing (see templates/index.njk).
+    return l.view ?? { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], site: {}, nav: [] };
+  });
+  eleventyConfig.addFilter("href", (path: string) => {
+    const p = loaded?.view?.prefix ?? "/";
+    return p + String(path).replace(/^\//, "");
+  });
+  eleventyConfig.addFilter("absolute", (path: string) => (loaded?.view?.absBase ?? "/") + String(path).replace(/^\//, ""));
+  eleventyConfig.addFilter("esc", escapeHtml as never);
+  eleventyConfig.addPassthroughCopy({ "templates/assets/static": "assets" });
+  eleventyConfig.addWatchTarget("content/");
+  eleventyConfig.addWatchTarget("scripts/client/");
+  // Eleventy cannot parse our TypeScript imports to watch them; content and templates are watched instead.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
+  eleventyConfig.on("eleventy.after", async ({ dir }) => {
+    const view = current().view;
+    if (!view) return;
+    // Eleventy reports its configured folder here, not the one the build passed in.
+    const bundle = await writeOutputs(view, options.outputDir ?? dir.output);
+    if (bundle.bytes) process.stdout.write(`chart bundle: ${(bundle.bytes / 1024).toFixed(1)} KB, ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzip (${view.chartTypes.join(", ")})\n`);
+  });
+}

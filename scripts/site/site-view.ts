@@ -1,0 +1,104 @@
+/**
+ * The whole site as plain data for the templates: built once per build, every body
+ * rendered once. Templates print fields; fields ending in `Html` are already escaped.
+ */
+import { createMarkdown } from "../markdown/index.ts";
+import { chartHtml } from "../lib/chart-markup.ts";
+import { SiteCiter } from "../lib/citer.ts";
+import { sourceLine } from "../lib/references-markup.ts";
+import { formatDate } from "../lib/units.ts";
+import { escapeHtml } from "../lib/html.ts";
+import { STATUSES } from "../lib/schema.ts";
+import { UNITS } from "../lib/units.ts";
+import type { Content } from "../lib/model.ts";
+import type { Problem } from "../lib/problem.ts";
+import { buildFactView, buildProse, type FactView } from "./fact-view.ts";
+
+export function makeHref(prefix: string) {
+  return (path: string) => prefix + path.replace(/^\//, "");
+}
+
+/**
+ * Absolute URLs (feeds, canonical, Open Graph) need the public address: SITE_URL when the
+ * deploy knows it, else site.yaml's url. Its path is the prefix when the build has none.
+ */
+export function absoluteBase(siteUrl: string, prefix: string): string {
+  const u = new URL(siteUrl);
+  const path = prefix !== "/" ? prefix : u.pathname.replace(/\/*$/, "/");
+  return u.origin + path;
+}
+
+export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map()) {
+  const problems: Problem[] = [];
+  const href = makeHref(prefix);
+  const md = createMarkdown(prefix);
+  const siteCiter = new SiteCiter(content.sources, href);
+  const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file)));
+  const factBySlug = new Map(facts.map((f) => [f.slug, f]));
+
+  const citedBy = new Map<string, FactView[]>();
+  for (const f of facts) for (const s of f.cited) citedBy.set(s, [...(citedBy.get(s) ?? []), f]);
+
+  const people = content.people.map((p) => ({
+    slug: p.slug, name: p.name, kind: p.kind, role: p.role, url: `/people/${p.slug}/`,
+    ...buildProse(p.origin, p.body, `person-${p.slug}`, content, md, href, problems),
+    facts: facts.filter((f) => f.people.some((x) => x.slug === p.slug)),
+  }));
+  const topics = [...content.topics.values()].map((t) => ({
+    ...t, url: `/topics/${t.id}/`, facts: facts.filter((f) => f.topics.some((x) => x.id === t.id)),
+  }));
+  const pages = content.pages.map((p) => ({
+    slug: p.slug, title: p.title, description: p.description, navOrder: p.navOrder, url: `/${p.slug}/`,
+    ...buildProse(p.origin, p.body, `page-${p.slug}`, content, md, href, problems),
+  }));
+
+  // Timeline: oldest first, grouped by month.
+  const months: { key: string; label: string; facts: FactView[] }[] = [];
+  for (const f of [...facts].reverse()) {
+    const key = f.date.slice(0, 7);
+    if (months[months.length - 1]?.key !== key) months.push({ key, label: formatDate(`${key}-01`, "month"), facts: [] });
+    months[months.length - 1]!.facts.push(f);
+  }
+
+  const figures = [...content.figures.values()].map((f) => {
+    const s = content.sources.get(f.source);
+    return {
+      id: f.id, label: f.label, display: f.display, unit: f.unit, approximate: f.approximate, unitLabel: UNITS[f.unit].label,
+      value: f.value, date: f.asOf ?? content.facts.find((x) => x.slug === f.fact)?.date ?? "",
+      fact: factBySlug.get(f.fact)!, sourceId: f.source, sourceName: s?.publisher ?? f.source,
+      quote: f.quote, attribution: f.attribution, citeHtml: siteCiter.cite([{ id: f.source }]),
+    };
+  }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
+
+  const sources = [...content.sources.values()].map((s) => ({
+    id: s.id, title: s.title, publisher: s.publisher, lineHtml: sourceLine(s, href, content.sources),
+    facts: citedBy.get(s.id) ?? [],
+  })).sort((a, b) => a.publisher.localeCompare(b.publisher, "en") || a.title.localeCompare(b.title, "en"));
+
+  const chartList = [...content.charts.values()];
+  const allChartsHtml = chartList.map((c) => chartHtml(c, siteCiter, href, 3)).join("\n");
+  const home = {
+    keyFigures: (content.site.key_figures ?? []).map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined),
+    chartsHtml: (content.site.headline_charts ?? []).map((id) => chartHtml(content.charts.get(id)!, siteCiter, href, 3)).join("\n"),
+    latest: facts.slice(0, 8),
+  };
+
+  return {
+    problems,
+    site: content.site,
+    prefix,
+    absBase: absoluteBase(process.env.SITE_URL || content.site.url, prefix),
+    nav: pages.filter((p) => p.navOrder !== undefined),
+    statuses: STATUSES,
+    facts, people, topics, pages, months, figures, sources, home,
+    charts: chartList.map((c) => ({ id: c.id, title: c.title, fact: factBySlug.get(c.fact)! })),
+    allChartsHtml,
+    rawSources: content.sources,
+    rawCharts: chartList,
+    chartTypes: [...new Set(chartList.map((c) => c.type))],
+    buildDate: [...facts.map((f) => f.updated)].sort().pop() ?? "",
+    escape: escapeHtml,
+  };
+}
+
+export type SiteView = ReturnType<typeof buildSiteView>;
