@@ -1,0 +1,245 @@
+/**
+ * Browser code: draws every `figure.chart` on the page with Chart.js.
+ *
+ * This module registers nothing and imports no Chart.js value, only types: the bundle
+ * entry that scripts/site/bundle.ts generates imports exactly the components the site's
+ * chart types need (from CHART_TYPES), registers them, and hands the Chart class to
+ * `start`. So a page with only bar charts never ships the doughnut controller.
+ *
+ * Nothing here runs on import (bundle.ts imports LEGEND_TYPES from Node), and nothing
+ * writes a style attribute or a <style> element: colours come from the CSS custom
+ * properties --chart-1..6, --chart-text, --chart-grid, --chart-surface.
+ */
+import type { Chart, ChartConfiguration, ChartOptions, ChartDataset, TooltipItem } from "chart.js";
+import type { ChartIsland, ChartType } from "../lib/chart-types.ts";
+import { CHART_TYPES, CHART_ORIENTATIONS } from "../lib/chart-types.ts";
+import { UNITS, formatValue } from "../lib/units.ts";
+
+/** Chart types whose chart shows a legend; the bundle registers Legend only for these. */
+export const LEGEND_TYPES: readonly ChartType[] = ["doughnut"];
+
+type ChartClass = typeof Chart;
+type AnyChart = Chart<ChartType, number[], string>;
+
+export interface Theme {
+  series: string[];
+  text: string;
+  grid: string;
+  surface: string;
+  font: string;
+}
+
+/** Okabe–Ito, used only if the stylesheet did not load (the CSS variables win). */
+const FALLBACK_SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
+const SERIES_COUNT = 6;
+
+export function readTheme(root: Element = document.documentElement): Theme {
+  const css = getComputedStyle(root);
+  const read = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
+  const series: string[] = [];
+  for (let i = 1; i <= SERIES_COUNT; i++) series.push(read(`--chart-${i}`, FALLBACK_SERIES[i - 1]!));
+  return {
+    series,
+    text: read("--chart-text", "#1f1f1f"),
+    grid: read("--chart-grid", "rgba(0, 0, 0, 0.15)"),
+    surface: read("--chart-surface", "#ffffff"),
+    font: getComputedStyle(document.body ?? root).fontFamily || "system-ui, sans-serif",
+  };
+}
+
+/** The island as the server wrote it, or null when it is not one (the table still shows). */
+export function parseIsland(text: string | null): ChartIsland | null {
+  if (!text) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+  const numbers = (v: unknown): v is number[] =>
+    Array.isArray(v) && v.every((n) => typeof n === "number" && Number.isFinite(n));
+  if (typeof o.type !== "string" || !Object.prototype.hasOwnProperty.call(CHART_TYPES, o.type)) return null;
+  if (typeof o.unit !== "string" || !Object.prototype.hasOwnProperty.call(UNITS, o.unit)) return null;
+  if (!strings(o.labels) || !numbers(o.values) || !strings(o.displays)) return null;
+  if (o.labels.length !== o.values.length || o.displays.length !== o.values.length) return null;
+  const orientation = (CHART_ORIENTATIONS as readonly unknown[]).includes(o.orientation) ? o.orientation : "vertical";
+  return {
+    id: typeof o.id === "string" ? o.id : "",
+    type: o.type as ChartType,
+    orientation: orientation as ChartIsland["orientation"],
+    title: typeof o.title === "string" ? o.title : "",
+    unit: o.unit as ChartIsland["unit"],
+    labels: o.labels,
+    values: o.values,
+    displays: o.displays,
+  };
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+/** Colours of the one dataset each chart has. */
+function datasetColours(island: ChartIsland, theme: Theme): Partial<ChartDataset<ChartType, number[]>> {
+  const first = theme.series[0]!;
+  if (island.type === "doughnut") {
+    return {
+      backgroundColor: island.values.map((_, i) => theme.series[i % theme.series.length]!),
+      borderColor: theme.surface,
+      borderWidth: 2,
+      hoverBorderColor: theme.surface,
+    } as Partial<ChartDataset<"doughnut", number[]>>;
+  }
+  if (island.type === "line") {
+    return {
+      borderColor: first,
+      backgroundColor: first,
+      pointBackgroundColor: first,
+      pointBorderColor: theme.surface,
+      pointRadius: 4,
+      pointHoverRadius: 6,
+      borderWidth: 2,
+      fill: false,
+    } as Partial<ChartDataset<"line", number[]>>;
+  }
+  return { backgroundColor: first, borderColor: first, borderWidth: 0 } as Partial<ChartDataset<"bar", number[]>>;
+}
+
+export function buildOptions(island: ChartIsland, theme: Theme): ChartOptions<ChartType> {
+  const font = { family: theme.font };
+  const tooltip = {
+    callbacks: {
+      title: (items: TooltipItem<ChartType>[]) => (items[0] ? island.labels[items[0].dataIndex] ?? "" : ""),
+      label: (item: TooltipItem<ChartType>) => island.displays[item.dataIndex] ?? "",
+    },
+    titleFont: font,
+    bodyFont: font,
+    // One series: a colour swatch says nothing. Slices: it says which slice.
+    displayColors: island.type === "doughnut",
+  };
+  const legend = {
+    display: LEGEND_TYPES.includes(island.type),
+    position: "bottom" as const,
+    labels: { color: theme.text, font },
+  };
+  const options: ChartOptions<ChartType> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    color: theme.text,
+    borderColor: theme.grid,
+    plugins: { tooltip, legend },
+  } as ChartOptions<ChartType>;
+  // Chart.js has no reduced-motion handling of its own.
+  if (prefersReducedMotion()) options.animation = false;
+  if (island.type === "doughnut") return options;
+
+  const horizontal = island.type === "bar" && island.orientation === "horizontal";
+  const valueAxis = {
+    type: "linear" as const,
+    beginAtZero: island.type === "bar",
+    grid: { color: theme.grid },
+    border: { color: theme.grid },
+    ticks: {
+      color: theme.text,
+      font,
+      maxTicksLimit: 8,
+      callback: (value: number | string) => formatValue(Number(value), island.unit),
+    },
+  };
+  const categoryAxis = {
+    type: "category" as const,
+    grid: { display: false },
+    border: { color: theme.grid },
+    ticks: { color: theme.text, font },
+  };
+  return Object.assign(options, {
+    indexAxis: horizontal ? "y" : "x",
+    scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+  }) as ChartOptions<ChartType>;
+}
+
+export function buildConfig(island: ChartIsland, theme: Theme): ChartConfiguration<ChartType, number[], string> {
+  return {
+    type: island.type,
+    data: {
+      labels: island.labels,
+      datasets: [{ label: island.title, data: island.values, ...datasetColours(island, theme) }],
+    },
+    options: buildOptions(island, theme),
+  } as ChartConfiguration<ChartType, number[], string>;
+}
+
+interface Drawn {
+  chart: AnyChart;
+  island: ChartIsland;
+}
+
+/**
+ * Finds every chart figure and draws each as it nears the viewport. Safe to call before
+ * the DOM is parsed (it waits). Returns the live list of drawn charts (for tests).
+ */
+export function start(ChartJs: ChartClass, root: ParentNode = document): Drawn[] {
+  const drawn: Drawn[] = [];
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => run(ChartJs, root, drawn), { once: true });
+  } else {
+    run(ChartJs, root, drawn);
+  }
+  return drawn;
+}
+
+function run(ChartJs: ChartClass, root: ParentNode, drawn: Drawn[]): void {
+  const figures = Array.from(root.querySelectorAll<HTMLElement>("figure.chart"));
+  if (figures.length === 0) return;
+  let theme: Theme | null = null;
+
+  const draw = (figure: HTMLElement): void => {
+    if (figure.hasAttribute("data-chart-drawn")) return;
+    const canvas = figure.querySelector<HTMLCanvasElement>(".chart-canvas canvas, canvas");
+    const island = parseIsland(figure.querySelector("script.chart-data")?.textContent ?? null);
+    if (!canvas || !island) return;
+    theme ??= readTheme();
+    try {
+      const chart = new ChartJs(canvas, buildConfig(island, theme)) as unknown as AnyChart;
+      drawn.push({ chart, island });
+      figure.setAttribute("data-chart-drawn", "");
+    } catch (err) {
+      // A chart that fails to draw leaves its table; it must not stop the others.
+      console.error(`chart ${island.id}:`, err);
+    }
+  };
+
+  if (typeof IntersectionObserver === "function") {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          observer.unobserve(entry.target);
+          draw(entry.target as HTMLElement);
+        }
+      },
+      { rootMargin: "200px 0px" },
+    );
+    for (const figure of figures) observer.observe(figure);
+  } else {
+    for (const figure of figures) draw(figure);
+  }
+
+  if (typeof matchMedia !== "function") return;
+  const restyle = (): void => {
+    theme = readTheme();
+    for (const { chart, island } of drawn) {
+      const dataset = chart.data.datasets[0];
+      if (dataset) Object.assign(dataset, datasetColours(island, theme));
+      chart.options = buildOptions(island, theme) as AnyChart["options"];
+      // Not update("none"): in that mode Chart.js keeps the bar controller's cached
+      // shared element options, so bars would keep their old colour.
+      chart.update();
+    }
+  };
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", restyle);
+  matchMedia("(prefers-reduced-motion: reduce)").addEventListener("change", restyle);
+}
