@@ -15,6 +15,8 @@ export interface SitePluginOptions {
   prefix?: string;
   /** Where Eleventy is writing this build (the build's temporary folder). */
   outputDir?: string;
+  /** Called with each fresh load (the dev server prints problems from here). */
+  onLoad?: (loaded: Loaded) => void;
 }
 
 // Eleventy's config object is untyped JavaScript; these are the calls we use.
@@ -26,6 +28,7 @@ interface Config {
   setNunjucksEnvironmentOptions(opts: object): void;
   setWatchJavaScriptDependencies(on: boolean): void;
   on(event: string, fn: (arg: { dir: { output: string } }) => unknown): void;
+  setServerOptions?(opts: object): void;
 }
 
 /**
@@ -38,10 +41,13 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   const root = options.root ?? process.cwd();
   const prefix = options.prefix ?? process.env.PATH_PREFIX ?? "/";
   let loaded = options.loaded;
-  const current = (): Loaded => {
-    if (!options.loaded) loaded = loadSite(root, { prefix });
-    return loaded!;
-  };
+  // The dev server has no preloaded content: read it once at the start of each build.
+  const current = (): Loaded => (loaded ??= loadSite(root, { prefix }));
+  eleventyConfig.on("eleventy.before", () => {
+    if (options.loaded) return;
+    loaded = loadSite(root, { prefix });
+    options.onLoad?.(loaded);
+  });
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addGlobalData("fs", () => {

@@ -3,7 +3,9 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>);
     write(): Promise<unknown>;
+    init(): Promise<void>;
     watch(): Promise<void>;
+    stopWatch(): Promise<void>;
     serve(port?: number): Promise<void>;
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
