@@ -47,7 +47,7 @@ export function crossCheck(content: Content, pending: Map<string, ChartInput>): 
         }
       });
       const units = [...new Set(data.map((d) => d.unit))];
-      if (units.length > 1) out.push(at(o, ["charts", id, "data"], "mixed-units", `chart "${id}" mixes units (${units.join(", ")}): one chart plots one unit; split it into two charts`));
+      if (units.length > 1) out.push(at(o, ["charts", id, "data"], "mixed-units", `chart "${id}" mixes units (${units.join(", ")}): one chart plots one unit; split it into two charts`, "key"));
       if (input.orientation && input.type !== "bar") out.push(at(o, ["charts", id, "orientation"], "invalid-value", `"orientation" applies to bar charts only: remove it`));
       chart.data = data;
       chart.unit = units[0] ?? "count";

@@ -25,10 +25,20 @@ export function at(origin: Origin, path: readonly PropertyKey[], rule: string, m
 
 const where = (path: readonly PropertyKey[]) => (path.length ? `"${path.map(String).join(".")}"` : "the front matter");
 
-export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly string[] = []): Problem[] {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of path) v = v !== null && typeof v === "object" && Object.hasOwn(v, k) ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly string[] = [], data?: unknown): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path;
+    if (path.length && valueAt(data, path) === undefined && issue.code !== "unrecognized_keys" && issue.code !== "invalid_key") {
+      out.push(at(origin, path.slice(0, -1), "missing-key", `${where(path)} is required: add it`, "key"));
+      continue;
+    }
     switch (issue.code) {
       case "unrecognized_keys":
         for (const key of issue.keys) {
@@ -39,12 +49,9 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
           out.push(at(origin, full, "unknown-key", msg, "key"));
         }
         break;
-      case "invalid_type": {
-        const missing = (issue as { input?: unknown }).input === undefined;
-        if (missing) out.push(at(origin, path.slice(0, -1), "missing-key", `${where(path)} is required: add it`, "key"));
-        else out.push(at(origin, path, "invalid-type", `${where(path)} ${issue.message.replace(/^Invalid input: /, "must be ").replace(/, received .*/, "")}`));
+      case "invalid_type":
+        out.push(at(origin, path, "invalid-type", `${where(path)} ${issue.message.replace(/^Invalid input: expected /, "must be ").replace(/, received .*/, "")}`));
         break;
-      }
       case "invalid_key":
         out.push(at(origin, path, "bad-id", `id "${String(path[path.length - 1])}" must be a lowercase slug like "nbc-2025-02-15" (a-z, 0-9, single hyphens)`, "key"));
         break;

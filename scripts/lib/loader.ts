@@ -48,7 +48,7 @@ function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Proble
   }
   const parsed = schema.safeParse(yaml.data ?? {});
   if (!parsed.success) {
-    problems.push(...zodProblems(origin, parsed.error, keys));
+    problems.push(...zodProblems(origin, parsed.error, keys, yaml.data ?? {}));
     return undefined;
   }
   return { data: parsed.data, body: split.body, origin };
@@ -80,7 +80,7 @@ export function loadContent(files: ContentFile[]): LoadResult {
     content.origins[name] = origin;
     if (data === undefined && origin.yaml?.issues.length) return undefined;
     const parsed = schema.safeParse(data ?? {});
-    if (!parsed.success) { problems.push(...zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [])); return undefined; }
+    if (!parsed.success) { problems.push(...zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [], data ?? {})); return undefined; }
     return parsed.data;
   };
 
@@ -134,7 +134,7 @@ function addFact(content: Content, pending: Map<string, ChartInput>, slug: strin
     };
     if (content.figures.has(id)) {
       const other = content.figures.get(id)!;
-      problems.push(problemAt(origin, ["figures", id], "duplicate-id", `figure id "${id}" is already defined in content/facts/${other.fact}.md: figure ids are unique across the site`));
+      problems.push(problemAt(origin, ["figures", id], "duplicate-id", `figure id "${id}" is already defined in content/facts/${other.fact}.md: figure ids are unique across the site`, "key"));
       continue;
     }
     content.figures.set(id, figure);
@@ -142,7 +142,7 @@ function addFact(content: Content, pending: Map<string, ChartInput>, slug: strin
   }
   for (const [id, c] of Object.entries(d.charts ?? {})) {
     if (content.charts.has(id)) {
-      problems.push(problemAt(origin, ["charts", id], "duplicate-id", `chart id "${id}" is already defined in content/facts/${content.charts.get(id)!.fact}.md: chart ids are unique across the site`));
+      problems.push(problemAt(origin, ["charts", id], "duplicate-id", `chart id "${id}" is already defined in content/facts/${content.charts.get(id)!.fact}.md: chart ids are unique across the site`, "key"));
       continue;
     }
     // Data are resolved in crossCheck, once every figure is known.

@@ -59,7 +59,8 @@ export function didYouMean(wrong: string, known: Iterable<string>): string {
   let best = "";
   let bestScore = Infinity;
   for (const k of known) {
-    const d = k.startsWith(wrong) || wrong.startsWith(k) ? Math.abs(k.length - wrong.length) * 0.5 : distance(wrong, k);
+    // A prefix of a known id ("nbc-2025" for "nbc-2025-02-15") is the likeliest slip.
+    const d = k.startsWith(wrong) || wrong.startsWith(k) ? 1 : distance(wrong, k);
     if (d < bestScore) { bestScore = d; best = k; }
   }
   const limit = Math.max(2, Math.floor(wrong.length / 3));
