@@ -1,7 +1,8 @@
 /**
  * `npm run build`: check content (the same checks and messages as `npm run check`),
  * then render the site into a temporary folder and swap it in for _site/.
- * Environment: PATH_PREFIX (e.g. /us-ukraine-minerals/), SITE_URL (public address).
+ * Environment: PATH_PREFIX (e.g. /us-ukraine-minerals/), SITE_URL (public address);
+ * FACTSHEET_SOCIAL_IMAGES=0 and FACTSHEET_SEARCH_INDEX=0 skip the two costly extras.
  */
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
@@ -10,6 +11,7 @@ import { loadSite } from "../io/load.ts";
 import { writeAtomically } from "../io/atomic-dir.ts";
 import { printProblems } from "./report.ts";
 import { handoff } from "../site/plugin.ts";
+import { writeSearchIndex } from "../site/search-index.ts";
 
 const { values } = parseArgs({ options: {
   content: { type: "string", default: "content" },
@@ -28,6 +30,7 @@ if (printProblems(loaded.problems)) {
 }
 const output = resolve(root, values.output!);
 let written = 0;
+let search = "";
 // Hand the plugin the content we already loaded and checked, so it is parsed once.
 Object.assign(handoff, { root, loaded, prefix: values.prefix });
 await writeAtomically(output, async (tmp) => {
@@ -38,6 +41,14 @@ await writeAtomically(output, async (tmp) => {
   });
   const result = (await elev.write()) as unknown as [unknown[], unknown[]];
   written = Array.isArray(result?.[1]) ? result[1].length : 0;
+  // Last step, still inside the temporary folder: a failed index leaves _site/ as it was.
+  // FACTSHEET_SEARCH_INDEX=0 skips it, so the bench can time the generator and Pagefind apart.
+  if (process.env.FACTSHEET_SEARCH_INDEX === "0") {
+    search = "search index skipped: FACTSHEET_SEARCH_INDEX=0";
+  } else {
+    const indexed = await writeSearchIndex(loaded.view!, tmp);
+    search = `search index: ${indexed.pages} pages and ${indexed.records} sources in ${(indexed.ms / 1000).toFixed(2)}s`;
+  }
 });
 const secs = ((performance.now() - started) / 1000).toFixed(2);
-if (!values.quiet) process.stdout.write(`built ${written} pages into ${values.output} in ${secs}s (prefix ${loaded.view!.prefix})\n`);
+if (!values.quiet) process.stdout.write(`${search}\nbuilt ${written} pages into ${values.output} in ${secs}s (prefix ${loaded.view!.prefix})\n`);

@@ -8,8 +8,10 @@ import { loadContent } from "../lib/loader.ts";
 import { sortProblems, type Problem } from "../lib/problem.ts";
 import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
+import { reuseView } from "../site/reuse-view.ts";
 
-export interface Loaded { view?: SiteView; problems: Problem[] }
+export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
+export interface Loaded { view?: LoadedView; problems: Problem[] }
 
 /** A path prefix always starts and ends with "/" ("/", "/us-ukraine-minerals/"). */
 export function normalizePrefix(raw = "/"): string {
@@ -25,6 +27,8 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   // A view of broken content could crash on a missing reference: only build it when sound.
   if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all) };
   const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
-  const view = buildSiteView(content, normalizePrefix(opts.prefix), dates);
+  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates);
+  // Citations, JSON-LD and social image addresses for the templates, in every mode.
+  const view = Object.assign(base, { reuse: reuseView(base) });
   return { view, problems: sortProblems([...all, ...view.problems]) };
 }

@@ -1,16 +1,53 @@
-/** Files written after Eleventy renders the pages: data downloads and the chart bundle. */
+/**
+ * Files written after Eleventy renders the pages: data downloads, the feed, the sitemap
+ * and robots.txt, social preview images, and the client bundles (charts, search).
+ */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { dataFiles } from "./data-files.ts";
+import { feedXml } from "./feed.ts";
+import { robotsTxt, sitemapFor } from "./sitemap.ts";
+import { writeSocialImages, type SocialResult } from "./social-image.ts";
 import { bundleClient, type BundleResult } from "./bundle.ts";
 import type { SiteView } from "./site-view.ts";
 
-export async function writeOutputs(view: SiteView, outDir: string): Promise<BundleResult> {
-  for (const [path, text] of dataFiles(view)) {
+export interface OutputsResult extends BundleResult {
+  social: SocialResult;
+  searchBytes: number;
+}
+
+export async function writeOutputs(view: SiteView, outDir: string): Promise<OutputsResult> {
+  const files = dataFiles(view);
+  files.set("feed.xml", feedXml(view));
+  files.set("sitemap.xml", sitemapFor(view, outDir));
+  files.set("robots.txt", robotsTxt(view));
+  for (const [path, text] of files) {
     const full = join(outDir, path);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, text);
   }
+  const social = await writeSocialImages(view, outDir);
+  if (social.skipped) process.stdout.write(`social images skipped: ${social.skipped}\n`);
+  else process.stdout.write(`social images: ${social.count} in ${(social.ms / 1000).toFixed(2)}s (${(social.ms / Math.max(social.count, 1)).toFixed(0)} ms each)\n`);
+  const searchBytes = await bundleSearch(outDir);
   // Only the chart types this site uses are registered in the bundle.
-  return bundleClient({ outDir, types: view.chartTypes });
+  const charts = await bundleClient({ outDir, types: view.chartTypes });
+  return { ...charts, social, searchBytes };
+}
+
+/** The search page's script (scripts/client/search.ts); Pagefind itself is loaded at run time. */
+async function bundleSearch(outDir: string): Promise<number> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL("../client/search.ts", import.meta.url))],
+    bundle: true, write: false, format: "esm", platform: "browser", target: "es2020",
+    minify: true, legalComments: "none", charset: "utf8", logLevel: "silent", outfile: "search.js",
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error("esbuild produced no output for the search script");
+  const file = join(outDir, "assets", "search.js");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, output.contents);
+  return output.contents.byteLength;
 }

@@ -1,0 +1,78 @@
+/**
+ * What the templates print for re-users, computed once per build: citations to copy
+ * (site, fact, figure), JSON-LD elements and social image addresses. Plain strings in a
+ * plain object, so templates need no filter for them: citation text is escaped by
+ * autoescape like any text; fields ending in `Html` are already safe for HTML.
+ */
+import { citeBibtex, citeText, bibtexKey, type CiteInput } from "../lib/cite.ts";
+import { articleLd, datasetLd, ldScript, websiteLd, type LdSite } from "../lib/jsonld.ts";
+import { socialImagePath, SOCIAL_SITE_IMAGE } from "./social-image.ts";
+import type { SiteView } from "./site-view.ts";
+
+export interface FigureReuse { url: string; cite: string }
+export interface FactReuse { cite: string; bibtex: string; ldHtml: string; image: string; imageAlt: string; figures: Record<string, FigureReuse> }
+
+export interface Reuse {
+  site: { cite: string; bibtex: string; ldHtml: string; datasetLdHtml: string; image: string; imageAlt: string };
+  facts: Record<string, FactReuse>;
+}
+
+export function reuseView(view: SiteView): Reuse {
+  const abs = (p: string) => view.absBase + p.replace(/^\//, "");
+  const s = view.site;
+  const ldSite: LdSite = {
+    title: s.title, description: s.description, url: view.absBase, language: s.language ?? "en",
+    author: s.author, license: s.license, licenseUrl: s.license_url,
+  };
+  const siteKey = bibtexKey(view.absBase.replace(/^https?:\/\//, "").split(/[./]/).filter(Boolean).slice(-1)[0] ?? "factsheet");
+  const base: Omit<CiteInput, "url" | "key" | "updated"> = { siteTitle: s.title, author: s.author };
+  const updated = view.buildDate || new Date(0).toISOString().slice(0, 10);
+
+  const facts: Record<string, FactReuse> = Object.create(null);
+  for (const f of view.facts) {
+    const url = abs(f.url);
+    const cite: CiteInput = { ...base, title: f.title, updated: f.updated, url, key: bibtexKey(siteKey, f.slug) };
+    const figures: Record<string, FigureReuse> = Object.create(null);
+    for (const g of f.figures) {
+      const figUrl = `${url}#fig-${g.id}`;
+      figures[g.id] = { url: figUrl, cite: citeText({ ...cite, figureLabel: g.label, url: figUrl }) };
+    }
+    const image = abs(socialImagePath(f.slug));
+    const sources = f.cited.map((id) => view.rawSources.get(id)).filter((x) => x !== undefined).map((x) => ({
+      title: x.title, publisher: x.publisher, url: x.url ?? x.archive_url, published: x.published, authors: x.authors,
+    }));
+    facts[f.slug] = {
+      cite: citeText(cite), bibtex: citeBibtex(cite), image, imageAlt: socialAlt(f.title, f.figures[0]?.display, s.title),
+      ldHtml: ldScript(articleLd(ldSite, {
+        title: f.title, summary: f.summary, url, image, date: f.date, updated: f.updated,
+        topics: f.topics.map((t) => t.title), sources,
+      })),
+      figures,
+    };
+  }
+
+  const siteCite: CiteInput = { ...base, updated, url: view.absBase, key: siteKey };
+  const downloads = [
+    { name: "figures.json", format: "application/json" }, { name: "figures.csv", format: "text/csv" },
+    { name: "facts.json", format: "application/json" }, { name: "sources.json", format: "application/json" },
+    ...view.rawCharts.map((c) => ({ name: `charts/${c.id}.csv`, format: "text/csv" })),
+  ].map((d) => ({ ...d, url: abs(`/data/${d.name}`) }));
+  return {
+    site: {
+      cite: citeText(siteCite), bibtex: citeBibtex(siteCite),
+      image: abs(SOCIAL_SITE_IMAGE), imageAlt: socialAlt(s.title, undefined, s.title),
+      ldHtml: ldScript(websiteLd(ldSite)),
+      datasetLdHtml: ldScript(datasetLd(ldSite, {
+        url: abs("/data/"), updated: view.buildDate, downloads,
+        description: `Every figure, fact and source of “${s.title}” as JSON and CSV: ${view.figures.length} figures, ${view.facts.length} facts and ${view.sources.length} sources, each figure with its source, quote and attribution. ${s.description}`,
+        keywords: view.topics.map((t) => t.title),
+      })),
+    },
+    facts,
+  };
+}
+
+/** The social image's text, for og:image:alt and twitter:image:alt. */
+function socialAlt(title: string, figure: string | undefined, siteTitle: string): string {
+  return [figure, title === siteTitle ? title : `${title} (${siteTitle})`].filter(Boolean).join(": ");
+}
