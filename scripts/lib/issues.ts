@@ -55,6 +55,18 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
       case "invalid_key":
         out.push(at(origin, path, "bad-id", `id "${String(path[path.length - 1])}" must be a lowercase slug like "nbc-2025-02-15" (a-z, 0-9, single hyphens)`, "key"));
         break;
+      case "invalid_union": {
+        // Report against the shape the author meant (the branch with fewest issues), so
+        // `value: .nan` in a chart datum says "must be a finite number" at the value.
+        const branches = ((issue as { errors?: z.core.$ZodIssue[][] }).errors ?? []).filter((b) => b.length);
+        const fewest = Math.min(...branches.map((b) => b.length));
+        const best = branches.filter((b) => b.length === fewest);
+        if (best.length === 1) {
+          const nested = { issues: best[0]!.map((i) => ({ ...i, path: [...path, ...i.path] })) } as unknown as z.ZodError;
+          out.push(...zodProblems(origin, nested, allowed, data));
+        } else out.push(at(origin, path, "invalid-value", `${where(path)} ${issue.message}`));
+        break;
+      }
       case "invalid_value":
         out.push(at(origin, path, "invalid-value", `${where(path)} must be one of: ${issue.values.map(String).join(", ")}`));
         break;
