@@ -1,14 +1,17 @@
 /**
  * Reads content/ from disk for the loader, refusing what must never be read: symlinks
  * (they could point at /etc/passwd or outside the repo), code files (.js, .11tydata.js,
- * .cjs...), anything not in the content layout, and files over the size limit.
+ * .cjs...), anything not in the content layout, names with control characters, and
+ * files over the size limit.
  */
-import { lstatSync, readdirSync, openSync, readSync, closeSync } from "node:fs";
+import { closeSync, constants, lstatSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { problem, type Problem } from "../lib/problem.ts";
+import { printable, MAX_TEXT_CHARS } from "../lib/yaml-safe.ts";
 import type { ContentFile } from "../lib/loader.ts";
 
-export const MAX_FILE_BYTES = 256 * 1024;
+/** Bytes on disk; the loader applies the same number to characters, for callers that skip the reader. */
+export const MAX_FILE_BYTES = MAX_TEXT_CHARS;
 const LAYOUT = [/^content\/(site|sources|topics)\.yaml$/, /^content\/(facts|people|pages)\/[^/]+\.md$/];
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -22,6 +25,8 @@ export function readContent(root: string, dir = "content"): ReadResult {
     for (const name of readdirSync(abs).sort()) {
       const full = join(abs, name);
       const rel = relative(root, full).split(sep).join("/").replace(new RegExp(`^${dir}/`), "content/");
+      // A newline in a name would start a new output line, which CI could read as a command.
+      if (printable(rel) !== rel) { problems.push(problem(printable(rel), 1, 1, "bad-filename", "the name contains control or invisible characters: rename it to a lowercase slug")); continue; }
       const st = lstatSync(full);
       if (st.isSymbolicLink()) { problems.push(problem(rel, 1, 1, "symlink", "symbolic links are not allowed in content/: copy the file in instead")); continue; }
       if (st.isDirectory()) { walk(full); continue; }
@@ -29,9 +34,10 @@ export function readContent(root: string, dir = "content"): ReadResult {
       if (/\.(c|m)?[jt]sx?$|\.11tydata\./i.test(name)) { problems.push(problem(rel, 1, 1, "code-file", "code files are not allowed in content/: content is data (Markdown and YAML) only")); continue; }
       if (!LAYOUT.some((re) => re.test(rel))) { problems.push(problem(rel, 1, 1, "unexpected-file", "not part of the content layout: facts/<slug>.md, people/<slug>.md, pages/<slug>.md, site.yaml, sources.yaml, topics.yaml")); continue; }
       if (st.size > MAX_FILE_BYTES) { problems.push(problem(rel, 1, 1, "file-too-large", `the file is ${Math.round(st.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB: split it`)); continue; }
-      const buf = Buffer.alloc(st.size);
-      const fd = openSync(full, "r");
-      try { readSync(fd, buf, 0, st.size, 0); } finally { closeSync(fd); }
+      // O_NOFOLLOW: should the file be swapped for a link after lstat, opening it fails.
+      const fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      let buf: Buffer;
+      try { buf = readFileSync(fd); } finally { closeSync(fd); }
       let text: string;
       try { text = decoder.decode(buf); } catch {
         problems.push(problem(rel, 1, 1, "encoding", "the file is not valid UTF-8: save it as UTF-8"));

@@ -4,7 +4,7 @@
  * before gray-matter sees the file, so no engine but our safe YAML parser ever runs.
  */
 import matter from "gray-matter";
-import { parseSafeYaml, type SafeYaml } from "./yaml-safe.ts";
+import { parseSafeYaml, printable, MAX_TEXT_CHARS, type SafeYaml } from "./yaml-safe.ts";
 
 export interface Split {
   yaml?: SafeYaml;
@@ -30,6 +30,8 @@ export function normalizeText(text: string): string {
 }
 
 export function splitFrontMatter(raw: string): Split {
+  // The reader refuses big files by size; this guards callers that hand text straight in.
+  if (raw.length > MAX_TEXT_CHARS) return fail("", 0, "file-too-large", `the file is ${Math.round(raw.length / 1024)} K characters; the limit is ${MAX_TEXT_CHARS / 1024} K: split it`);
   const text = normalizeText(raw);
   const nul = text.indexOf("\u0000");
   if (nul >= 0) return fail(text, nul, "binary-content", "the file contains a NUL byte: save it as UTF-8 text");
@@ -37,7 +39,7 @@ export function splitFrontMatter(raw: string): Split {
   if (text.trim() === "") return fail(text, 0, "empty-file", "the file is empty: start it with a --- line, YAML front matter, and a closing --- line");
   if (first.trimEnd() !== "---") {
     if (first.startsWith("---")) {
-      const engine = first.slice(3).trim();
+      const engine = printable(first.slice(3).trim()).slice(0, 40);
       return fail(text, 3, "front-matter-engine", `front matter must be YAML opened by a plain "---" line; "---${engine}" would select the "${engine}" engine, which is not allowed here`);
     }
     return fail(text, 0, "front-matter-missing", "the file must start with a --- line, then YAML front matter, then a closing --- line");
@@ -66,6 +68,8 @@ function lineAt(text: string, offset: number): number {
 
 function fail(text: string, offset: number, rule: string, message: string): Split {
   const line = lineAt(text, offset);
-  const column = offset - (text.lastIndexOf("\n", offset - 1) + 1) + 1;
+  // lastIndexOf with a negative start still looks at index 0, so offset 0 needs its own case.
+  const lineStart = offset > 0 ? text.lastIndexOf("\n", offset - 1) + 1 : 0;
+  const column = offset - lineStart + 1;
   return { body: "", bodyLine: 1, yamlLine: 2, error: { line, column, rule, message } };
 }

@@ -22,10 +22,13 @@ export function isRealDate(s: string): boolean {
 
 const slug = z.string().regex(SLUG, "must be a lowercase slug like \"nbc-2025-02-15\" (a-z, 0-9, single hyphens)");
 const date = z.string().refine(isRealDate, "must be a real date written YYYY-MM-DD, e.g. 2025-02-15");
-/** Plain text on one line: no control characters except tab. */
+/** A UTF-16 surrogate without its pair: YAML's "\ud800" escape makes one, and no encoder can write it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Plain text on one line: no control characters except tab, and only characters that can be written. */
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`)
-  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "must not contain control characters");
-const url = z.string().max(2000).refine((s) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), "must be an http(s) URL copied from the page");
+  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "must not contain control characters")
+  .refine((s) => !LONE_SURROGATE.test(s), "must be valid Unicode text: it holds half of a character (a lone surrogate); retype it");
+const url = z.string().max(2000).refine((s) => /^https?:\/\/[^\s/$.?#][^\s\u0000-\u001f\u007f]*$/i.test(s), "must be an http(s) URL copied from the page");
 // z.custom keeps one clear message instead of a union's list of failed branches.
 const finite = z.custom<number>((v) => typeof v === "number" && Number.isFinite(v),
   "must be a finite number: write 500000000000, not \"500 billion\", \"500\", .nan, .inf or 1e999");

@@ -2,7 +2,9 @@
  * YAML for untrusted input. The `yaml` package keeps source positions, so every error
  * can name a line and column. Everything YAML can do beyond plain data is refused:
  * aliases (billion laughs), merge keys, explicit tags (`!!js/function`, `!!binary`,
- * custom), duplicate keys, keys that pollute prototypes, and deep nesting.
+ * custom), duplicate keys, keys that pollute prototypes, keys with control characters
+ * (they would reach our messages, and a newline there forges CI log lines), deep
+ * nesting and oversized text.
  */
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Node } from "yaml";
 
@@ -19,21 +21,26 @@ export interface SafeYaml {
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 export const MAX_DEPTH = 20;
+/** The reader's byte limit; a UTF-8 file within it never has more characters than this. */
+export const MAX_TEXT_CHARS = 256 * 1024;
+
+/** C0/C1 controls, DEL, line and paragraph separators, and bidirectional controls. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Content quoted in a message, with control characters written as \uXXXX escapes: our
+ * output is one problem per line, and CI reads lines starting with "::" as commands.
+ */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 export function parseSafeYaml(text: string): SafeYaml {
   const lineCounter = new LineCounter();
+  if (text.length > MAX_TEXT_CHARS) return refused(text, lineCounter, { offset: 0, rule: "file-too-large", message: `the YAML is ${Math.round(text.length / 1024)} K characters; the limit is ${MAX_TEXT_CHARS / 1024} K: split it` });
   const tooDeep = depthProbe(text);
-  if (tooDeep >= 0) {
-    // Refuse before parsing: the parser recurses, and thousands of levels overflow its stack.
-    lineCounter.addNewLine(0);
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-    return {
-      data: undefined,
-      issues: [{ offset: tooDeep, rule: "yaml-depth", message: `nested more than ${MAX_DEPTH} levels deep: flatten the structure` }],
-      offsetOf: () => 0,
-      position: (o) => { const { line, col } = lineCounter.linePos(o); return { line, column: col }; },
-    };
-  }
+  // Refuse before parsing: the parser recurses, and thousands of levels overflow its stack.
+  if (tooDeep >= 0) return refused(text, lineCounter, { offset: tooDeep, rule: "yaml-depth", message: `nested more than ${MAX_DEPTH} levels deep: flatten the structure` });
   const doc = parseDocument(text, {
     lineCounter, schema: "core", merge: false, uniqueKeys: true, prettyErrors: false,
     strict: true, customTags: [],
@@ -41,27 +48,34 @@ export function parseSafeYaml(text: string): SafeYaml {
   const issues: YamlIssue[] = [];
   for (const e of doc.errors) {
     const rule = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
-    issues.push({ offset: e.pos[0], rule, message: firstLine(e.message) });
+    issues.push({ offset: e.pos[0], rule, message: printable(firstLine(e.message)) });
   }
+  // A billion-laughs document has dozens of anchors and aliases: report the first of each.
+  const anchors: number[] = [];
+  const aliases: number[] = [];
   const depthOf = new Map<unknown, number>();
   visit(doc, (_key, node, path) => {
     if (isAlias(node)) {
-      issues.push({ offset: node.range?.[0] ?? 0, rule: "yaml-alias", message: "YAML aliases (*name) are not allowed: write the value out in full" });
+      aliases.push(node.range?.[0] ?? 0);
       return visit.SKIP;
     }
     // The parser only sets `tag` when the source spells one out: plain data never has one.
     if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
       const at = node.range ? text.lastIndexOf("!", node.range[0]) : 0;
-      issues.push({ offset: Math.max(0, at), rule: "yaml-tag", message: `YAML tag "${node.tag.replace("tag:yaml.org,2002:", "!!")}" is not allowed: remove it and write plain data` });
+      issues.push({ offset: Math.max(0, at), rule: "yaml-tag", message: `YAML tag "${printable(node.tag.replace("tag:yaml.org,2002:", "!!"))}" is not allowed: remove it and write plain data` });
       return visit.SKIP;
     }
-    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
-      issues.push({ offset: node.range?.[0] ?? 0, rule: "yaml-alias", message: "YAML anchors (&name) are not allowed: write the value out in full" });
-    }
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) anchors.push(anchorOffset(text, node.anchor, node.range?.[0] ?? 0));
     if (isPair(node) && isScalar(node.key)) {
       const k = String(node.key.value);
-      if (k === "<<") issues.push({ offset: node.key.range?.[0] ?? 0, rule: "yaml-merge", message: "YAML merge keys (<<) are not allowed: write the keys out in full" });
-      else if (FORBIDDEN_KEYS.has(k)) issues.push({ offset: node.key.range?.[0] ?? 0, rule: "forbidden-key", message: `the key "${k}" is not allowed: it could change how every object behaves; rename or remove it` });
+      const offset = node.key.range?.[0] ?? 0;
+      if (k === "<<") issues.push({ offset, rule: "yaml-merge", message: "YAML merge keys (<<) are not allowed: write the keys out in full" });
+      else if (FORBIDDEN_KEYS.has(k)) issues.push({ offset, rule: "forbidden-key", message: `the key "${k}" is not allowed: it could change how every object behaves; rename or remove it` });
+      else if (k.search(UNPRINTABLE) >= 0) issues.push({ offset, rule: "bad-key", message: `the key "${printable(k)}" contains control or invisible characters: retype it` });
+    } else if (isPair(node) && (isMap(node.key) || isSeq(node.key))) {
+      // A list or map as a key would be turned into a string by the parser: keys are words.
+      issues.push({ offset: node.key.range?.[0] ?? 0, rule: "bad-key", message: "a key must be a plain word, not a list or a map" });
+      return visit.SKIP;
     }
     if (isMap(node) || isSeq(node)) {
       const parent = path[path.length - 1];
@@ -74,6 +88,9 @@ export function parseSafeYaml(text: string): SafeYaml {
     }
     return undefined;
   });
+  const more = (list: number[]) => (list.length > 1 ? ` (${list.length - 1} more in this file)` : "");
+  if (anchors.length) issues.push({ offset: anchors[0]!, rule: "yaml-alias", message: `YAML anchors (&name) are not allowed${more(anchors)}: write the value out in full` });
+  if (aliases.length) issues.push({ offset: aliases[0]!, rule: "yaml-alias", message: `YAML aliases (*name) are not allowed${more(aliases)}: write the value out in full` });
   const fatal = issues.length > 0;
   return {
     // Never convert a document we refused: toJS() is where aliases would expand.
@@ -100,23 +117,56 @@ export function parseSafeYaml(text: string): SafeYaml {
   };
 }
 
+/**
+ * Where to point for "&name": at the value, as for every other problem, unless the value
+ * starts on a later line (a block map or list), where the value's line would mislead.
+ */
+function anchorOffset(text: string, anchor: string, valueStart: number): number {
+  const amp = text.lastIndexOf(`&${anchor}`, valueStart);
+  return amp >= 0 && text.slice(amp, valueStart).includes("\n") ? amp : valueStart;
+}
+
+/** A document refused before parsing: only positions are needed, for the one issue. */
+function refused(text: string, lineCounter: LineCounter, issue: YamlIssue): SafeYaml {
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  return {
+    data: undefined,
+    issues: [issue],
+    offsetOf: () => 0,
+    position: (o) => { const { line, col } = lineCounter.linePos(o); return { line, column: col }; },
+  };
+}
+
 function firstLine(s: string): string {
   return s.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
-/** Offset where flow brackets or indentation pass MAX_DEPTH (a cheap over-estimate), or -1. */
+/**
+ * Offset where flow brackets or indentation pass MAX_DEPTH (a cheap over-estimate), or -1.
+ * Indentation counts compact block indicators too: "- - - x" and "? ? x" nest without
+ * new lines, so 5,000 levels fit on one short line.
+ */
 function depthProbe(text: string): number {
   let depth = 0;
   let quote = "";
+  let indent = true;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === "\n") { lineStart = i + 1; quote = ""; continue; }
+    if (c === "\n") { lineStart = i + 1; quote = ""; indent = true; continue; }
+    if (indent) {
+      const compact = (c === "-" || c === "?" || c === ":") && (text[i + 1] === " " || text[i + 1] === "\t");
+      if (c === " " || c === "\t" || compact) {
+        if (i - lineStart >= MAX_DEPTH * 8) return i;
+        continue;
+      }
+      indent = false;
+    }
     if (quote) { if (c === quote) quote = ""; continue; }
     if (c === '"' || c === "'") quote = c;
     else if (c === "[" || c === "{") { if (++depth > MAX_DEPTH * 2) return i; }
     else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (c !== " " && i - lineStart > MAX_DEPTH * 8 && text.slice(lineStart, i).trim() === "") return i;
   }
   return -1;
 }

@@ -16,8 +16,11 @@ export function citationsPlugin(md: MarkdownIt): void {
     const src = state.src;
     const start = state.pos;
     if (src.charCodeAt(start) !== 0x5b /* [ */ || src.charCodeAt(start + 1) !== 0x40 /* @ */) return false;
-    const end = src.indexOf("]", start);
-    if (end < 0 || end - start > 500) return false;
+    // Look for the closing bracket within 500 characters only: scanning the rest of the body
+    // at every "[@" would make a body of unclosed citations quadratic.
+    const rel = src.slice(start, start + 501).indexOf("]");
+    if (rel < 0) return false;
+    const end = start + rel;
     const inner = src.slice(start + 1, end);
     const parts = inner.split(";").map((p) => p.trim());
     const items: CiteItem[] = [];

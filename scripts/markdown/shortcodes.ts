@@ -2,12 +2,13 @@
  * `{{< fig id >}}` (inline: the figure's formatted value, linked to its definition,
  * with its citation) and `{{< chart id >}}` (a block on its own line). These are parse
  * rules, not a template language: nothing else in `{{ }}` means anything, and any other
- * braces are shown as typed.
+ * braces are shown as typed. Ids are quoted in messages with control characters escaped.
  */
 import type { MarkdownIt } from "markdown-it";
 import { asEnv, report } from "./env.ts";
 import { didYouMean } from "../lib/problem.ts";
 import { escapeHtml } from "../lib/html.ts";
+import { printable } from "../lib/yaml-safe.ts";
 import { chartHtml } from "../lib/chart-markup.ts";
 
 const SHORTCODE = /^\{\{<\s*([a-z]+)\s+([^\s>]*)\s*>\}\}/;
@@ -35,8 +36,8 @@ export function shortcodesPlugin(md: MarkdownIt): void {
       const env = asEnv(state.env);
       if (name === "fig" && env.content.figures.has(id)) state.push("fig", "", 0).meta = { id };
       else {
-        if (name === "fig") report(env, text, "unknown-figure", `figure "${id}" is not defined in any fact${didYouMean(id, env.content.figures.keys())}`);
-        else if (name === "chart") report(env, text, "chart-placement", `{{< chart ${id} >}} must stand alone on its own line`);
+        if (name === "fig") report(env, text, "unknown-figure", `figure "${printable(id)}" is not defined in any fact${didYouMean(id, env.content.figures.keys())}`);
+        else if (name === "chart") report(env, text, "chart-placement", `{{< chart ${printable(id)} >}} must stand alone on its own line`);
         else report(env, text, "unknown-shortcode", `"{{< ${name} >}}" is not a shortcode: use {{< fig id >}} or {{< chart id >}}`);
         state.push("text", "", 0).content = text;
       }
@@ -55,12 +56,12 @@ export function shortcodesPlugin(md: MarkdownIt): void {
     const chart = env.content.charts.get(id);
     env.map = [startLine, startLine + 1];
     if (!chart) {
-      report(env, line, "unknown-chart", `chart "${id}" is not defined in any fact${didYouMean(id, env.content.charts.keys())}`);
+      report(env, line, "unknown-chart", `chart "${printable(id)}" is not defined in any fact${didYouMean(id, env.content.charts.keys())}`);
       const t = state.push("paragraph_open", "p", 1); t.map = [startLine, startLine + 1];
       const inline = state.push("text_block", "", 0); inline.content = line;
       state.push("paragraph_close", "p", -1);
     } else if (env.placedCharts.includes(id)) {
-      report(env, line, "duplicate-chart", `chart "${id}" is already placed on this page: place each chart once`);
+      report(env, line, "duplicate-chart", `chart "${printable(id)}" is already placed on this page: place each chart once`);
     } else {
       env.placedCharts.push(id);
       state.push("chart", "", 0).meta = { id };
