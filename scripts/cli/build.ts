@@ -41,6 +41,8 @@ await writeAtomically(output, async (tmp) => {
   });
   const result = (await elev.write()) as unknown as [unknown[], unknown[]];
   written = Array.isArray(result?.[1]) ? result[1].length : 0;
+  // The plugin in .eleventy.js must be the one that received this build's content and folder.
+  if (!handoff.wrote) throw new Error(".eleventy.js did not run the site plugin with the build's settings: is it loaded as an ES module (package.json type: module)?");
   // Last step, still inside the temporary folder: a failed index leaves _site/ as it was.
   // FACTSHEET_SEARCH_INDEX=0 skips it, so the bench can time the generator and Pagefind apart.
   if (process.env.FACTSHEET_SEARCH_INDEX === "0") {

@@ -2,6 +2,8 @@
  * A located problem in content. Every check in the project reports through this one
  * shape, so the checker, the build and the dev server print the same lines.
  */
+import { printable } from "./yaml-safe.ts";
+
 export type Severity = "error" | "warning";
 
 export interface Problem {
@@ -20,16 +22,19 @@ export function problem(
   return { file, line, column, severity, rule, message };
 }
 
-/** `content/facts/x.md:12:5  error  [unknown-source]  message` */
+/**
+ * `content/facts/x.md:12:5  error  [unknown-source]  message`. Control characters are
+ * escaped once more here: one problem is one line, and CI treats "::" lines as commands.
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}  ${p.severity}  [${p.rule}]  ${p.message}`;
+  return `${printable(p.file)}:${p.line}:${p.column}  ${p.severity}  [${p.rule}]  ${printable(p.message)}`;
 }
 
 /** GitHub workflow command, so the problem shows on the pull request's line. */
 export function githubAnnotation(p: Problem): string {
   const esc = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const prop = (s: string) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-  return `::${p.severity} file=${prop(p.file)},line=${p.line},col=${p.column},title=${prop(p.rule)}::${esc(p.message)}`;
+  return `::${p.severity} file=${prop(printable(p.file))},line=${p.line},col=${p.column},title=${prop(p.rule)}::${esc(printable(p.message))}`;
 }
 
 export function sortProblems(list: Problem[]): Problem[] {

@@ -2,12 +2,14 @@
  * The one configured markdown-it. Order of what happens to a body:
  *   block: chart lines -> standard blocks (raw HTML off) -> note definitions
  *   inline: shortcodes and citations (before links) -> standard inline (images off)
- *   render: headings shifted down one level (the page owns the h1), notes split out.
+ *   core: headings re-levelled under the page's h1 and given prefixed ids
+ *   render: notes split out for the page to place.
  */
-import markdownit, { type MarkdownIt, type Token } from "markdown-it";
+import markdownit, { type MarkdownIt } from "markdown-it";
 import { citationsPlugin } from "./citations.ts";
 import { shortcodesPlugin } from "./shortcodes.ts";
 import { notesPlugin } from "./notes.ts";
+import { headingsPlugin } from "./headings.ts";
 import { asEnv, type BodyEnv } from "./env.ts";
 
 const SAFE_LINK = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
@@ -35,13 +37,7 @@ export function createMarkdown(prefix = "/"): MarkdownIt {
   citationsPlugin(md);
   shortcodesPlugin(md);
   notesPlugin(md);
-
-  const heading = (open: boolean) => (tokens: Token[], idx: number) => {
-    const level = Math.min(6, Number(tokens[idx]!.tag.slice(1)) + 1);
-    return open ? `<h${level}>` : `</h${level}>\n`;
-  };
-  md.renderer.rules.heading_open = heading(true);
-  md.renderer.rules.heading_close = heading(false);
+  headingsPlugin(md);
   return md;
 }
 

@@ -24,7 +24,10 @@ export function shortcodesPlugin(md: MarkdownIt): void {
   md.renderer.rules.chart = (tokens, idx, _o, e) => {
     const env = asEnv(e);
     const c = env.content.charts.get(tokens[idx]!.meta!.id as string)!;
-    return chartHtml(c, env.citer, env.href) + "\n";
+    // One level below the heading the chart sits under (the page's h1 when none): no skipped levels.
+    let level = 1;
+    for (let i = idx - 1; i >= 0; i--) if (tokens[i]!.type === "heading_open") { level = Number(tokens[i]!.tag.slice(1)); break; }
+    return chartHtml(c, env.citer, env.href, level + 1) + "\n";
   };
 
   md.inline.ruler.before("link", "shortcode", (state, silent) => {

@@ -15,6 +15,8 @@ export interface SitePluginOptions {
   prefix?: string;
   /** Where Eleventy is writing this build (the build's temporary folder). */
   outputDir?: string;
+  /** Set by the plugin once it has written the outputs, so the build can tell it ran with these options. */
+  wrote?: boolean;
   /** Called with each fresh load (the dev server prints problems from here). */
   onLoad?: (loaded: Loaded) => void;
 }
@@ -70,7 +72,11 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     const view = current().view;
     if (!view) return;
     // Eleventy reports its configured folder here, not the one the build passed in.
+    // A build hands over its temporary folder; without one (e.g. .eleventy.js loaded as a
+    // separate CommonJS copy of this module) files would land in the wrong place.
+    if (options.loaded && !options.outputDir) throw new Error("the build did not pass its output folder to the site plugin");
     const bundle = await writeOutputs(view, options.outputDir ?? dir.output);
+    options.wrote = true;
     if (bundle.bytes) process.stdout.write(`chart bundle: ${(bundle.bytes / 1024).toFixed(1)} KB, ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzip (${view.chartTypes.join(", ")})\n`);
   });
 }

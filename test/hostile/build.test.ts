@@ -82,11 +82,13 @@ describe("npm run build on accepted hostile content", () => {
     assert.match(bodyOf(page("acc-javascript-links")), /\[plain\]\(javascript:window\.__pwned=1\)/);
   });
 
-  it("body headings get no ids, and note labels never reach ids", () => {
-    assert.deepEqual(attrsOf(bodyOf(page("acc-headings")), "h2", "id"), []);
-    assert.match(bodyOf(page("acc-headings")), /<h2>main<\/h2>/);
-    const ids = attrsOf(page("acc-footnotes"), "li", "id").concat(attrsOf(page("acc-footnotes"), "a", "id"));
-    assert.ok(ids.length >= 10 && ids.every((id) => /^(note|note-ref|cite|ref)-[\d-]+$/.test(id)), ids.join(" "));
+  it("body heading ids are prefixed and unique, and note labels never reach ids", () => {
+    const ids = attrsOf(bodyOf(page("acc-headings")), "h2", "id");
+    assert.ok(ids.length > 0 && ids.every((id) => id.startsWith("section-")), ids.join(" "));
+    assert.equal(new Set(ids).size, ids.length);
+    assert.match(bodyOf(page("acc-headings")), /<h2 id="section-main">main<\/h2>/);
+    const noteIds = attrsOf(page("acc-footnotes"), "li", "id").concat(attrsOf(page("acc-footnotes"), "a", "id"));
+    assert.ok(noteIds.length >= 10 && noteIds.every((id) => /^(note|note-ref|cite|ref)-[\d-]+$/.test(id)), noteIds.join(" "));
   });
 
   it("CRLF and BOM files render exactly like LF files", () => {
