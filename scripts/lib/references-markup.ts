@@ -45,7 +45,7 @@ export function referencesHtml(
     const back = r.backIds.map((id, i) =>
       `<a href="#${id}" role="doc-backlink" aria-label="Back to text, citation ${i + 1} of reference ${r.n}">↩\uFE0E${r.backIds.length > 1 ? `<sup>${i + 1}</sup>` : ""}</a>`).join(" ");
     const qs = quotes.get(r.sourceId) ?? [];
-    const quoteList = qs.length ? `<ul class="ref-quotes" aria-label="Quoted words">${qs.map((q) => quoteHtml(s, q)).join("")}</ul>` : "";
+    const quoteList = qs.length ? `<ul class="ref-quotes">${qs.map((q) => quoteHtml(s, q)).join("")}</ul>` : "";
     const loc = r.locators.length ? ` <span class="ref-locators">Cited at: ${escapeHtml(r.locators.join("; "))}.</span>` : "";
     return `<li id="ref-${r.n}">${sourceLine(s, href, sources)}${loc} <a href="${escapeHtml(href(`/sources/#src-${s.id}`))}" class="ref-all">All facts citing this source</a> <span class="backlinks">${back}</span>${quoteList}</li>`;
   }).join("\n");

@@ -64,7 +64,9 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     const s = content.sources.get(f.source);
     return {
       id: f.id, label: f.label, display: f.display, unit: f.unit, approximate: f.approximate, unitLabel: UNITS[f.unit].label,
-      value: f.value, date: f.asOf ?? content.facts.find((x) => x.slug === f.fact)?.date ?? "",
+      value: f.value, date: f.asOf ?? factBySlug.get(f.fact)?.date ?? "",
+      // "as of" dates are days; otherwise the fact's date, at the fact's precision.
+      dateDisplay: f.asOf ? formatDate(f.asOf) : factBySlug.get(f.fact)?.dateDisplay ?? "",
       fact: factBySlug.get(f.fact)!, sourceId: f.source, sourceName: s?.publisher ?? f.source,
       quote: f.quote, attribution: f.attribution, citeHtml: siteCiter.cite([{ id: f.source }]),
     };
