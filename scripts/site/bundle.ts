@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { CHART_TYPES, type ChartType } from "../lib/chart-types.ts";
-import { LEGEND_TYPES } from "../client/charts.ts";
+import { LEGEND_TYPES } from "../client/chart-options.ts";
 
 const CLIENT_DIR = fileURLToPath(new URL("../client/", import.meta.url));
 /** Plugins every chart uses; Legend only where a chart type shows one. */
