@@ -31,22 +31,26 @@ export async function writeOutputs(view: SiteView, outDir: string): Promise<Outp
   const social = await writeSocialImages(view, outDir);
   if (social.skipped) process.stdout.write(`social images skipped: ${social.skipped}\n`);
   else process.stdout.write(`social images: ${social.count} in ${(social.ms / 1000).toFixed(2)}s (${(social.ms / Math.max(social.count, 1)).toFixed(0)} ms each)\n`);
-  const searchBytes = await bundleSearch(outDir);
+  const searchBytes = await bundleScript(outDir, "search");
+  await bundleScript(outDir, "sort-table");
   // Only the chart types this site uses are registered in the bundle.
   const charts = await bundleClient({ outDir, types: view.chartTypes });
   return { ...charts, social, searchBytes };
 }
 
-/** The search page's script (scripts/client/search.ts); Pagefind itself is loaded at run time. */
-async function bundleSearch(outDir: string): Promise<number> {
+/**
+ * A one-page script from scripts/client/<name>.ts to /assets/<name>.js: search.ts for
+ * /search/ (Pagefind itself loads at run time), sort-table.ts for /figures/.
+ */
+async function bundleScript(outDir: string, name: string): Promise<number> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL("../client/search.ts", import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`../client/${name}.ts`, import.meta.url))],
     bundle: true, write: false, format: "esm", platform: "browser", target: "es2020",
-    minify: true, legalComments: "none", charset: "utf8", logLevel: "silent", outfile: "search.js",
+    minify: true, legalComments: "none", charset: "utf8", logLevel: "silent", outfile: `${name}.js`,
   });
   const output = result.outputFiles[0];
-  if (!output) throw new Error("esbuild produced no output for the search script");
-  const file = join(outDir, "assets", "search.js");
+  if (!output) throw new Error(`esbuild produced no output for scripts/client/${name}.ts`);
+  const file = join(outDir, "assets", `${name}.js`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, output.contents);
   return output.contents.byteLength;
