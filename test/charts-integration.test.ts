@@ -23,7 +23,8 @@ import type { SiteView } from "../scripts/site/site-view.ts";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PREFIX = "/us-ukraine-minerals/";
 /** Pages that may load a script without a chart, and the one script each may load. */
-const SCRIPT_EXCEPTIONS = new Map([["search/index.html", `${PREFIX}assets/search.js`]]);
+// Pages with one small script of their own: search, and the sortable figures table.
+const SCRIPT_EXCEPTIONS = new Map([["search/index.html", `${PREFIX}assets/search.js`], ["figures/index.html", `${PREFIX}assets/sort-table.js`]]);
 const DATA_TYPES = new Set(["application/json", "application/ld+json"]);
 
 let out = "";
@@ -59,7 +60,7 @@ const charts = (): Chart[] => view.rawCharts;
 const hasChart = (html: string) => /<figure class="chart\b/.test(html);
 const islands = (html: string) => scripts(html).filter((s) => s.attrs.get("class") === "chart-data");
 
-test("every chart is drawn on its fact page; headline charts on the home page; all on /figures/", () => {
+test("every chart is drawn on its fact page; headline charts on the home page; /figures/ links to all", () => {
   assert.ok(charts().length > 0, "the sample site has charts");
   const idsOn = (file: string) => [...pages.get(file)!.matchAll(/<figure class="chart chart-[a-z]+" id="chart-([a-z0-9-]+)"/g)].map((m) => m[1]);
   for (const c of charts()) {
@@ -67,7 +68,9 @@ test("every chart is drawn on its fact page; headline charts on the home page; a
     assert.deepEqual(idsOn(file).filter((id) => id === c.id), [c.id], `${file} shows chart ${c.id} once`);
   }
   assert.deepEqual(idsOn("index.html"), view.site.headline_charts ?? []);
-  assert.deepEqual(idsOn("figures/index.html").sort(), charts().map((c) => c.id).sort());
+  // The figures page indexes every chart (a link to it and its CSV) without drawing thousands.
+  const linked = [...pages.get("figures/index.html")!.matchAll(/href="[^"]*\/facts\/([a-z0-9-]+)\/#chart-([a-z0-9-]+)"/g)].map((m) => `${m[1]}/${m[2]}`);
+  assert.deepEqual(linked.sort(), charts().map((c) => `${c.fact}/${c.id}`).sort());
 });
 
 test("every JSON island is escaped, parses, and holds exactly its chart's data", () => {

@@ -19,6 +19,14 @@ export interface FactView {
   hasCharts: boolean; cited: string[]; figureIds: string[]; chartIds: string[]; updated: string; updatedDisplay: string;
 }
 
+const names = new WeakMap<Content, Map<string, string>>();
+/** Person slug -> name, built once per content (a fact page looks names up by slug). */
+function peopleNames(content: Content): Map<string, string> {
+  let map = names.get(content);
+  if (!map) names.set(content, (map = new Map(content.people.map((p) => [p.slug, p.name]))));
+  return map;
+}
+
 export function buildFactView(
   fact: Fact, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[], updated?: string,
 ): FactView {
@@ -50,7 +58,7 @@ export function buildFactView(
     slug: fact.slug, url: `/facts/${fact.slug}/`, title: fact.title, summary: fact.summary, date: fact.date,
     dateDisplay: formatDate(fact.date, fact.precision), status: fact.status,
     topics: fact.topics.map((id) => ({ id, title: content.topics.get(id)?.title ?? id })),
-    people: fact.people.map((slug) => ({ slug, name: content.people.find((p) => p.slug === slug)?.name ?? slug })),
+    people: fact.people.map((slug) => ({ slug, name: peopleNames(content).get(slug) ?? slug })),
     bodyHtml: html, chartsHtml, figures, notesHtml,
     referencesHtml: referencesHtml(refs, content.sources, quotes, href),
     hasCharts: fact.charts.length > 0 || env.placedCharts.length > 0,

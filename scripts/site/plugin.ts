@@ -39,6 +39,11 @@ interface Config {
  */
 export const handoff: SitePluginOptions = {};
 
+/** The site view as Eleventy global data, passed by reference (see addGlobalData below). */
+class SiteData {
+  constructor(view: object) { Object.assign(this, view); }
+}
+
 export default function sitePlugin(eleventyConfig: Config, options: SitePluginOptions = handoff) {
   const root = options.root ?? process.cwd();
   const prefix = options.prefix ?? process.env.PATH_PREFIX ?? "/";
@@ -54,8 +59,11 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addGlobalData("fs", () => {
     const l = current();
+    // A class instance, not a plain object: Eleventy deep-copies plain objects into every
+    // template's data, which for a site of thousands of facts costs seconds and gigabytes.
+    if (l.view) return new SiteData(l.view);
     // The dev server shows problems as a page instead of crashing (see templates/index.njk).
-    return l.view ?? { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], site: {}, nav: [] };
+    return { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], site: {}, nav: [] };
   });
   eleventyConfig.addFilter("href", (path: string) => {
     const p = loaded?.view?.prefix ?? "/";

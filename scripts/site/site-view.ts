@@ -36,16 +36,23 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file)));
   const factBySlug = new Map(facts.map((f) => [f.slug, f]));
 
-  const citedBy = new Map<string, FactView[]>();
-  for (const f of facts) for (const s of f.cited) citedBy.set(s, [...(citedBy.get(s) ?? []), f]);
+  // Reverse indexes, built in one pass each: the site grows to tens of thousands of facts.
+  const index = (keys: (f: FactView) => string[]) => {
+    const map = new Map<string, FactView[]>();
+    for (const f of facts) for (const k of keys(f)) { const list = map.get(k); if (list) list.push(f); else map.set(k, [f]); }
+    return map;
+  };
+  const citedBy = index((f) => f.cited);
+  const byPerson = index((f) => f.people.map((p) => p.slug));
+  const byTopic = index((f) => f.topics.map((t) => t.id));
 
   const people = content.people.map((p) => ({
     slug: p.slug, name: p.name, kind: p.kind, role: p.role, url: `/people/${p.slug}/`,
     ...buildProse(p.origin, p.body, `person-${p.slug}`, content, md, href, problems),
-    facts: facts.filter((f) => f.people.some((x) => x.slug === p.slug)),
+    facts: byPerson.get(p.slug) ?? [],
   }));
   const topics = [...content.topics.values()].map((t) => ({
-    ...t, url: `/topics/${t.id}/`, facts: facts.filter((f) => f.topics.some((x) => x.id === t.id)),
+    ...t, url: `/topics/${t.id}/`, facts: byTopic.get(t.id) ?? [],
   }));
   const pages = content.pages.map((p) => ({
     slug: p.slug, title: p.title, description: p.description, navOrder: p.navOrder, url: `/${p.slug}/`,
@@ -78,7 +85,6 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   })).sort((a, b) => a.publisher.localeCompare(b.publisher, "en") || a.title.localeCompare(b.title, "en"));
 
   const chartList = [...content.charts.values()];
-  const allChartsHtml = chartList.map((c) => chartHtml(c, siteCiter, href, 3)).join("\n");
   const home = {
     keyFigures: (content.site.key_figures ?? []).map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined),
     chartsHtml: (content.site.headline_charts ?? []).map((id) => chartHtml(content.charts.get(id)!, siteCiter, href, 3)).join("\n"),
@@ -93,8 +99,7 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     nav: pages.filter((p) => p.navOrder !== undefined),
     statuses: STATUSES,
     facts, people, topics, pages, months, figures, sources, home,
-    charts: chartList.map((c) => ({ id: c.id, title: c.title, fact: factBySlug.get(c.fact)! })),
-    allChartsHtml,
+    charts: chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! })),
     rawSources: content.sources,
     rawCharts: chartList,
     chartTypes: [...new Set(chartList.map((c) => c.type))],
