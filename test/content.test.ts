@@ -1,0 +1,65 @@
+/**
+ * The fact sheet itself (content/): honest by construction. Every figure names its source
+ * and the words that support it, every source is cited, every fact cites something, and
+ * the checker is clean apart from the one flagged source that has no address.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadSite } from "../scripts/io/load.ts";
+import { REPO } from "./support/build.ts";
+
+const { view, problems } = loadSite(REPO, { git: false });
+const raw = view!.rawSources;
+
+test("npm run check is clean: no errors, and warnings only for sources without an address", () => {
+  assert.deepEqual(problems.filter((p) => p.severity === "error"), []);
+  for (const w of problems) assert.equal(w.rule, "source-without-url", w.message);
+  for (const s of raw.values()) if (!s.url) assert.ok(problems.some((p) => p.message.includes(`"${s.id}"`)), `${s.id} must be flagged`);
+});
+
+test("every figure has a source with an address, a quote, and an attribution where the source gives one", () => {
+  for (const f of view!.figures) {
+    const s = raw.get(f.sourceId)!;
+    assert.ok(s.url || s.reports_on, `${f.id}: its source ${s.id} has no url`);
+    assert.ok(f.quote && f.quote.length <= 500, `${f.id}: quote`);
+    // A date such as the start of the war is stated by the source, not attributed to a speaker.
+    if (f.unit !== "date") assert.ok(f.attribution, `${f.id}: attribution`);
+  }
+});
+
+test("every source is cited at least once, and every fact cites at least one source", () => {
+  for (const s of view!.sources) assert.ok(s.facts.length > 0, `${s.id} is cited by no fact`);
+  for (const f of view!.facts) assert.ok(f.cited.length > 0, `${f.slug} cites nothing`);
+});
+
+test("the seed report's claims are covered, attributed as NBC attributes them", () => {
+  const text = view!.facts.map((f) => `${f.title} ${f.summary} ${f.bodyHtml}`).join("\n").toLowerCase();
+  for (const phrase of ["four U.S. officials", "eight U.S. officials", "two U.S. officials", "three U.S. officials", "Ukrainian officials",
+    "Victory Plan", "Munich", "Kristen Welker", "Hegseth", "Vance", "Rubio", "Bessent", "salesman", "$100 billion", "February 2022"]) {
+    assert.ok(text.includes(phrase.toLowerCase()), `no fact mentions ${phrase}`);
+  }
+});
+
+test("what followed is covered: the White House meeting, the signing, ratification, the fund's board", () => {
+  const dates = new Set(view!.facts.map((f) => f.date));
+  for (const d of ["2025-02-28", "2025-04-30", "2025-05-08"]) assert.ok(dates.has(d), `no fact dated ${d}`);
+  const ids = new Set(view!.figures.map((f) => f.id));
+  for (const id of view!.site.key_figures ?? []) assert.ok(ids.has(id), id);
+  assert.equal(view!.site.key_figures?.length, 4);
+});
+
+test("the people the story names each have a page with a role", () => {
+  const slugs = new Set(view!.people.map((p) => p.slug));
+  for (const s of ["donald-trump", "volodymyr-zelenskyy", "scott-bessent", "jd-vance", "marco-rubio", "pete-hegseth", "yulia-svyrydenko", "kristen-welker"]) {
+    assert.ok(slugs.has(s), s);
+  }
+  for (const p of view!.people) assert.ok(p.role.length > 3 && p.facts.length > 0, `${p.slug}: role and facts`);
+});
+
+test("no chart mixes units, and charts of unlike measures say so in a note", () => {
+  for (const c of view!.rawCharts) {
+    assert.equal(new Set(c.data.map((d) => d.unit)).size, 1, c.id);
+    const distinctSources = new Set(c.data.map((d) => d.source)).size;
+    if (c.type === "bar" && distinctSources > 1) assert.ok(c.note, `${c.id} compares figures from different sources without a note`);
+  }
+});
