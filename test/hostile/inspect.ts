@@ -46,23 +46,7 @@ export function bodyOf(html: string): string {
   return html.slice(start, html.indexOf("\n</div>\n", start));
 }
 
-/** RFC 4180, as a spreadsheet reads it: quoted fields, doubled quotes, CRLF rows. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
+/** RFC 4180, as a spreadsheet reads it: the project's own reader. */
+export { parseCsv } from "../../scripts/lib/csv.ts";
 
 export { attributes };
