@@ -79,7 +79,7 @@ function weight(r: Results): string[] {
     out.push(`| ${p.type} | ${p.path} | ${kb(p.html.raw)} | ${kb(p.html.gzip)} | ${kb(p.css.raw)} | ${kb(p.css.gzip)} | ${kb(p.js.raw)} | ${kb(p.js.gzip)} | ${kb(p.htmlCssGzip)} | ${p.requests} |`);
   }
   out.push("", `Checked all ${w.checked} HTML pages: heaviest HTML + CSS is ${w.heaviest.path} at ${kb(w.heaviest.htmlCssGzip)} KB gzip (budget 30 KB).`);
-  out.push(w.overBudget.length ? `**Over budget:**\n\n${w.overBudget.map((f) => `- ${f}`).join("\n")}\n` : "No page is over the HTML + CSS budget.");
+  out.push(w.overBudget.length ? `**Over budget:**\n\n${w.overBudget.map((f) => `- ${f}`).join("\n")}` : "No page is over the HTML + CSS budget.", "");
   out.push(w.failures.length ? `**Failures:**\n\n${w.failures.map((f) => `- ${f}`).join("\n")}` : "No page without a chart loads JavaScript (search excepted), and no page has an inline script.");
   return out;
 }
