@@ -9,7 +9,6 @@ import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
 export const HTML_CSS_BUDGET_GZIP = 30 * 1024;
-/** Pages allowed to load JavaScript without a chart: search cannot work without it. */
 // Pages with one small script of their own: search (Pagefind UI) and the sortable figures table (0.8 KB).
 export const JS_EXEMPT = new Set(["search/index.html", "figures/index.html"]);
 
