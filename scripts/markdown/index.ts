@@ -10,7 +10,7 @@ import { citationsPlugin } from "./citations.ts";
 import { shortcodesPlugin } from "./shortcodes.ts";
 import { notesPlugin } from "./notes.ts";
 import { headingsPlugin } from "./headings.ts";
-import { asEnv, type BodyEnv } from "./env.ts";
+import { asEnv, report, type BodyEnv } from "./env.ts";
 
 const SAFE_LINK = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
@@ -47,10 +47,28 @@ export interface RenderedBody { html: string; notesHtml: string }
 export function renderBody(md: MarkdownIt, env: BodyEnv): RenderedBody {
   const e = env as unknown as Record<string, unknown>;
   const tokens = md.parse(env.body, e);
+  reportUndefinedNotes(tokens, env);
   const split = tokens.findIndex((t) => t.type === "footnote_block_open");
   if (split < 0) return { html: md.renderer.render(tokens, md.options, e), notesHtml: "" };
   return {
     html: md.renderer.render(tokens.slice(0, split), md.options, e),
     notesHtml: md.renderer.render(tokens.slice(split), md.options, e),
   };
+}
+
+/**
+ * markdown-it-footnote leaves a `[^label]` with no `[^label]: text` definition as plain
+ * text; the reader would see the brackets. Report it like any other unknown reference.
+ */
+function reportUndefinedNotes(tokens: ReturnType<MarkdownIt["parse"]>, env: BodyEnv): void {
+  for (const tok of tokens) {
+    if (tok.type !== "inline") continue;
+    for (const child of tok.children ?? []) {
+      if (child.type !== "text") continue;
+      for (const m of child.content.matchAll(/\[\^([^\]\s]+)\]/g)) {
+        env.map = tok.map;
+        report(env, m[0], "unknown-note", `note "${m[1]}" has no definition: add a line "[^${m[1]}]: text" below the paragraph, or remove the reference`);
+      }
+    }
+  }
 }
