@@ -3,12 +3,12 @@
  * version so re-users can detect changes; CSVs are RFC 4180 and formula-safe.
  */
 import { toCsv } from "../lib/csv.ts";
-import type { SiteView } from "./site-view.ts";
+import { makeHref, type SiteView } from "./site-view.ts";
 
 export const DATA_SCHEMA_VERSION = 1;
 
 export function dataFiles(view: SiteView): Map<string, string> {
-  const abs = (p: string) => view.absBase + p.replace(/^\//, "");
+  const abs = makeHref(view.absBase);
   const files = new Map<string, string>();
   const sourceById = new Map(view.sources.map((s) => [s.id, s]));
   const envelope = (key: string, list: unknown[]) =>

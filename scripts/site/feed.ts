@@ -4,13 +4,13 @@
  * (view.absBase carries the path prefix); every string passes through escapeXml.
  */
 import { escapeXml } from "../lib/html.ts";
-import type { SiteView } from "./site-view.ts";
+import { makeHref, type SiteView } from "./site-view.ts";
 
 /** Atom dates are RFC 3339 date-times; content has calendar dates only. */
 export const atomDate = (day: string) => `${day}T00:00:00Z`;
 
 export function feedXml(view: SiteView): string {
-  const abs = (p: string) => view.absBase + p.replace(/^\//, "");
+  const abs = makeHref(view.absBase);
   const x = escapeXml;
   const site = view.site;
   // Newest change first; ties keep a stable order so the same content gives the same file.

@@ -23,9 +23,12 @@ export async function writeOutputs(view: SiteView, outDir: string): Promise<Outp
   files.set("feed.xml", feedXml(view));
   files.set("sitemap.xml", sitemapFor(view, outDir));
   files.set("robots.txt", robotsTxt(view));
+  // One mkdir per folder, not per file: a site writes a CSV for each of thousands of charts.
+  const made = new Set<string>();
   for (const [path, text] of files) {
     const full = join(outDir, path);
-    mkdirSync(dirname(full), { recursive: true });
+    const dir = dirname(full);
+    if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
     writeFileSync(full, text);
   }
   const social = await writeSocialImages(view, outDir);

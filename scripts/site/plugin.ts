@@ -6,7 +6,7 @@
 import { loadSite, type Loaded } from "../io/load.ts";
 import { formatProblem } from "../lib/problem.ts";
 import { writeOutputs } from "./outputs.ts";
-import { escapeHtml } from "../lib/html.ts";
+import { makeHref } from "./site-view.ts";
 
 export interface SitePluginOptions {
   root?: string;
@@ -65,12 +65,8 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // The dev server shows problems as a page instead of crashing (see templates/index.njk).
     return { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], site: {}, nav: [] };
   });
-  eleventyConfig.addFilter("href", (path: string) => {
-    const p = loaded?.view?.prefix ?? "/";
-    return p + String(path).replace(/^\//, "");
-  });
-  eleventyConfig.addFilter("absolute", (path: string) => (loaded?.view?.absBase ?? "/") + String(path).replace(/^\//, ""));
-  eleventyConfig.addFilter("esc", escapeHtml as never);
+  eleventyConfig.addFilter("href", (path: string) => makeHref(loaded?.view?.prefix ?? "/")(String(path)));
+  eleventyConfig.addFilter("absolute", (path: string) => makeHref(loaded?.view?.absBase ?? "/")(String(path)));
   eleventyConfig.addPassthroughCopy({ "templates/assets/static": "assets" });
   eleventyConfig.addWatchTarget("content/");
   eleventyConfig.addWatchTarget("scripts/client/");

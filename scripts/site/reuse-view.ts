@@ -7,7 +7,7 @@
 import { citeBibtex, citeText, bibtexKey, type CiteInput } from "../lib/cite.ts";
 import { articleLd, datasetLd, ldScript, websiteLd, type LdSite } from "../lib/jsonld.ts";
 import { socialImagePath, SOCIAL_SITE_IMAGE } from "./social-image.ts";
-import type { SiteView } from "./site-view.ts";
+import { makeHref, type SiteView } from "./site-view.ts";
 
 export interface FigureReuse { url: string; cite: string }
 export interface FactReuse { cite: string; bibtex: string; ldHtml: string; image: string; imageAlt: string; figures: Record<string, FigureReuse> }
@@ -18,7 +18,7 @@ export interface Reuse {
 }
 
 export function reuseView(view: SiteView): Reuse {
-  const abs = (p: string) => view.absBase + p.replace(/^\//, "");
+  const abs = makeHref(view.absBase);
   const s = view.site;
   const ldSite: LdSite = {
     title: s.title, description: s.description, url: view.absBase, language: s.language ?? "en",

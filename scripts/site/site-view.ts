@@ -7,13 +7,12 @@ import { chartHtml } from "../lib/chart-markup.ts";
 import { SiteCiter } from "../lib/citer.ts";
 import { sourceLine } from "../lib/references-markup.ts";
 import { formatDate } from "../lib/units.ts";
-import { escapeHtml } from "../lib/html.ts";
 import { STATUSES } from "../lib/schema.ts";
-import { UNITS } from "../lib/units.ts";
 import type { Content } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
 import { buildFactView, buildProse, type FactView } from "./fact-view.ts";
 
+/** Joins a site path ("/facts/x/") to a base ending in "/": the path prefix, or the absolute base. */
 export function makeHref(prefix: string) {
   return (path: string) => prefix + path.replace(/^\//, "");
 }
@@ -68,13 +67,12 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   }
 
   const figures = [...content.figures.values()].map((f) => {
-    const s = content.sources.get(f.source);
     return {
-      id: f.id, label: f.label, display: f.display, unit: f.unit, approximate: f.approximate, unitLabel: UNITS[f.unit].label,
+      id: f.id, label: f.label, display: f.display, unit: f.unit, approximate: f.approximate,
       value: f.value, date: f.asOf ?? factBySlug.get(f.fact)?.date ?? "",
       // "as of" dates are days; otherwise the fact's date, at the fact's precision.
       dateDisplay: f.asOf ? formatDate(f.asOf) : factBySlug.get(f.fact)?.dateDisplay ?? "",
-      fact: factBySlug.get(f.fact)!, sourceId: f.source, sourceName: s?.publisher ?? f.source,
+      fact: factBySlug.get(f.fact)!, sourceId: f.source,
       quote: f.quote, attribution: f.attribution, citeHtml: siteCiter.cite([{ id: f.source }]),
     };
   }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
@@ -104,7 +102,6 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     rawCharts: chartList,
     chartTypes: [...new Set(chartList.map((c) => c.type))],
     buildDate: [...facts.map((f) => f.updated)].sort().pop() ?? "",
-    escape: escapeHtml,
   };
 }
 

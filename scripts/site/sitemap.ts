@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { escapeXml } from "../lib/html.ts";
-import type { SiteView } from "./site-view.ts";
+import { makeHref, type SiteView } from "./site-view.ts";
 
 export interface SitemapEntry { url: string; lastmod: string }
 
@@ -44,7 +44,7 @@ export function sitemapXml(entries: SitemapEntry[]): string {
 
 export function sitemapFor(view: SiteView, outDir: string): string {
   const lastmod = lastModified(view);
-  return sitemapXml(pagePaths(outDir).map((p) => ({ url: view.absBase + p.replace(/^\//, ""), lastmod: lastmod(p) })));
+  return sitemapXml(pagePaths(outDir).map((p) => ({ url: makeHref(view.absBase)(p), lastmod: lastmod(p) })));
 }
 
 /**

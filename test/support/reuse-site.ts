@@ -9,9 +9,9 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 
-export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+export { REPO } from "./build.ts";
+import { REPO } from "./build.ts";
 
 export const HOSTILE = {
   slug: "us-proposed-50-percent-ownership",
