@@ -5,7 +5,10 @@
  */
 import { readContent } from "./read-content.ts";
 import { loadContent } from "../lib/loader.ts";
-import { sortProblems, type Problem } from "../lib/problem.ts";
+import type { Problem } from "../lib/problem.ts";
+import { foldProblems, editorialAsWarnings } from "../lib/fold.ts";
+import { checkBodies } from "../markdown/check.ts";
+import { today } from "./clock.ts";
 import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
@@ -24,15 +27,19 @@ export function normalizePrefix(raw = "/"): string {
 
 export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean } = {}): Loaded {
   const read = readContent(root, opts.contentDir ?? "content");
-  const { content, problems } = loadContent(read.files);
+  const { content, problems, broken } = loadContent(read.files, { today: today() });
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
   // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.
   const site = content.site.title ? content.site : undefined;
-  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all), site };
+  if (all.some((p) => p.severity === "error")) {
+    // Bodies are still checked, so one run reports every problem, not the rest after a fix.
+    const bodies = editorialAsWarnings(checkBodies(content, broken.bodies, normalizePrefix(opts.prefix)));
+    return { problems: foldProblems([...all, ...bodies], broken), site };
+  }
   const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
   const base = buildSiteView(content, normalizePrefix(opts.prefix), dates);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
-  return { view, site, problems: sortProblems([...all, ...view.problems]) };
+  return { view, site, problems: foldProblems([...all, ...editorialAsWarnings(view.problems)], broken) };
 }

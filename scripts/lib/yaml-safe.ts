@@ -6,6 +6,7 @@
  * (they would reach our messages, and a newline there forges CI log lines), deep
  * nesting and oversized text.
  */
+import { yamlHint, rootYamlErrors } from "./yaml-hints.ts";
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Node } from "yaml";
 
 export interface YamlIssue { offset: number; rule: string; message: string }
@@ -46,9 +47,9 @@ export function parseSafeYaml(text: string): SafeYaml {
     strict: true, customTags: [],
   });
   const issues: YamlIssue[] = [];
-  for (const e of doc.errors) {
-    const rule = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
-    issues.push({ offset: e.pos[0], rule, message: printable(firstLine(e.message)) });
+  for (const e of rootYamlErrors(doc.errors)) {
+    const rule = e.code === "DUPLICATE_KEY" ? "duplicate-key" : e.code === "TAB_AS_INDENT" ? "yaml-tab" : "yaml-syntax";
+    issues.push({ offset: e.pos[0], rule, message: printable(yamlHint(e, text, e.pos[0]) ?? firstLine(e.message)) });
   }
   // A billion-laughs document has dozens of anchors and aliases: report the first of each.
   const anchors: number[] = [];
