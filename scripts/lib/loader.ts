@@ -65,7 +65,7 @@ function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Proble
       if (v && typeof v === "object") for (const id of Object.keys(v)) broken.known[kind].add(id);
     }
     failed();
-    problems.push(...zodProblems(origin, parsed.error, keys, yaml.data ?? {}, known));
+    for (const p of zodProblems(origin, parsed.error, keys, yaml.data ?? {}, known)) problems.push(p);
     return undefined;
   }
   return { data: parsed.data, body: split.body, origin };
@@ -99,7 +99,7 @@ export function loadContent(files: ContentFile[], opts: LoadOptions = {}): LoadR
     if (data === undefined && origin.yaml?.issues.length) { broken.unparsed.push(path); return undefined; }
     if (name !== "site" && data && typeof data === "object" && !Array.isArray(data)) return entries(name, schema, data as Record<string, unknown>, origin) as T;
     const parsed = schema.safeParse(data ?? {});
-    if (!parsed.success) { problems.push(...zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [], data ?? {})); return undefined; }
+    if (!parsed.success) { for (const p of zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [], data ?? {})) problems.push(p); return undefined; }
     return parsed.data;
   };
 
@@ -111,7 +111,7 @@ export function loadContent(files: ContentFile[], opts: LoadOptions = {}): LoadR
       const parsed = schema.safeParse({ [id]: value });
       if (parsed.success) Object.assign(ok, parsed.data);
       else {
-        problems.push(...zodProblems(origin, parsed.error, [], data));
+        for (const p of zodProblems(origin, parsed.error, [], data)) problems.push(p);
         broken.known[name === "sources" ? "source" : "topic"].add(id);
       }
     }
@@ -153,10 +153,10 @@ export function loadContent(files: ContentFile[], opts: LoadOptions = {}): LoadR
       if (e) content.pages.push({ slug, title: e.data.title, description: e.data.description, navOrder: e.data.nav_order, body: e.body, origin: e.origin } satisfies Page);
     }
   }
-  problems.push(...crossCheck(content, pending));
-  problems.push(...factProblems(content, pending, opts.today));
+  for (const p of crossCheck(content, pending)) problems.push(p);
+  for (const p of factProblems(content, pending, opts.today)) problems.push(p);
   const topicIds = [...content.topics.keys()];
-  for (const file of files) problems.push(...placeholderProblems(file, topicIds));
+  for (const file of files) for (const p of placeholderProblems(file, topicIds)) problems.push(p);
   content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
   content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
   content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
