@@ -63,13 +63,16 @@ export function foldProblems(list: Problem[], broken: Broken): Problem[] {
   const rest = kept.filter((p) => p.rule === "placeholder" || !placeholderLines.has(`${p.file}:${p.line}`));
 
   // A shared file that does not parse is the root cause of much else: its errors come first.
-  const first = sortProblems(rest.filter((p) => SHARED.test(p.file) && broken.unparsed.includes(p.file)));
-  const firstSet = new Set(first);
+  // Each "not checked" line sits right after the first error of the file it blames.
   const notes = [...folded.values()].map(({ count, because, noun }) => {
     const others = because.startsWith("content/facts/") && unparsedFacts.length > 1 ? ` and ${unparsedFacts.length - 1} other file${unparsedFacts.length > 2 ? "s" : ""}` : "";
-    return problem(because, 1, 1, "not-checked", `${count} reference${count === 1 ? "" : "s"} to ${noun} could not be checked because ${because}${others} does not parse: fix the error${first.length === 1 ? " above" : "s above"} and run again`, "warning");
+    const at = sortProblems(rest.filter((p) => p.file === because && p.severity === "error"))[0];
+    return problem(because, at?.line ?? 1, at?.column ?? 1, "not-checked", `${count} reference${count === 1 ? "" : "s"} to ${noun} could not be checked because ${because}${others} does not parse: fix it and run again`, "warning");
   });
-  return [...first, ...notes, ...cap(sortProblems(rest.filter((p) => !firstSet.has(p))))];
+  // sortProblems is stable: a note placed after the list lands after the error it follows.
+  const ordered = sortProblems([...rest, ...notes]);
+  const firstSet = new Set<Problem>(ordered.filter((p) => SHARED.test(p.file) && broken.unparsed.includes(p.file)));
+  return [...ordered.filter((p) => firstSet.has(p)), ...cap(ordered.filter((p) => !firstSet.has(p)))];
 }
 
 /** Caps repeats of one rule per file and per run; each cap leaves one line with the count. */

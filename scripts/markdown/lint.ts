@@ -74,7 +74,8 @@ function lintText(text: string, env: BodyEnv): void {
     const named = /^\{\{[<%]?\s*([A-Za-z]+)\s*([^\s>%}]*)/.exec(rest);
     const fix = named && /^(fig|chart)$/i.test(named[1]!) ? `{{< ${named[1]!.toLowerCase()} ${named[2] || "id"} >}}` : "{{< fig id >}} or {{< chart id >}}";
     const why = rest.startsWith("{{<")
-      ? (!/>\}\}/.test(raw) ? "is not closed: end it with \">}}\"; " : "is not a shortcode as written (names are lowercase): ")
+      ? (!/>\}\}/.test(raw) ? "is not closed: end it with \">}}\"; "
+        : named && /^(fig|chart)$/.test(named[1]!) && !named[2] ? "has no id: " : "is not a shortcode as written (names are lowercase): ")
       : !close ? "is not closed and is shown as typed: " : "is shown as typed (this is not a template language): ";
     report(env, raw, "shortcode-syntax", `"${snippet}" ${why}write ${fix}`);
   }
