@@ -9,6 +9,7 @@ import { sortProblems, type Problem } from "../lib/problem.ts";
 import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
+import { today } from "./clock.ts";
 
 export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
 export interface Loaded { view?: LoadedView; problems: Problem[] }
@@ -22,7 +23,7 @@ export function normalizePrefix(raw = "/"): string {
 
 export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean } = {}): Loaded {
   const read = readContent(root, opts.contentDir ?? "content");
-  const { content, problems } = loadContent(read.files);
+  const { content, problems } = loadContent(read.files, { today: today() });
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
   if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all) };

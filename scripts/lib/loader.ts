@@ -15,9 +15,12 @@ import {
 } from "./schema.ts";
 import type { Content, Fact, Figure, Chart, Origin, Person, Page, Source, Topic } from "./model.ts";
 import { crossCheck } from "./crosscheck.ts";
+import { correctionProblems } from "./corrections.ts";
 
 export interface ContentFile { path: string; text: string }
 export interface LoadResult { content: Content; problems: Problem[] }
+/** `today` (YYYY-MM-DD, from scripts/io/clock.ts) enables the checks against the calendar. */
+export interface LoadOptions { today?: string }
 
 const FACT_KEYS = Object.keys(factSchema.shape);
 
@@ -58,7 +61,7 @@ function slugOf(path: string): string {
   return path.replace(/^.*\//, "").replace(/\.md$/, "");
 }
 
-export function loadContent(files: ContentFile[]): LoadResult {
+export function loadContent(files: ContentFile[], opts: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   const blank: Origin = { file: "content/site.yaml", yamlLine: 1, bodyLine: 1 };
@@ -114,6 +117,7 @@ export function loadContent(files: ContentFile[]): LoadResult {
     }
   }
   problems.push(...crossCheck(content, pending));
+  for (const fact of content.facts) problems.push(...correctionProblems(fact, opts.today));
   content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
   content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
   content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
@@ -123,7 +127,7 @@ export function loadContent(files: ContentFile[]): LoadResult {
 function addFact(content: Content, pending: Map<string, ChartInput>, slug: string, d: FactInput, body: string, origin: Origin, problems: Problem[]) {
   const fact: Fact = {
     slug, title: d.title, summary: d.summary, date: d.date, precision: d.date_precision ?? "day", status: d.status,
-    topics: d.topics, people: d.people ?? [], figures: [], charts: [], body, origin,
+    topics: d.topics, people: d.people ?? [], figures: [], charts: [], corrections: d.corrections ?? [], body, origin,
   };
   for (const [id, f] of Object.entries(d.figures ?? {})) {
     const precision = f.date_precision ?? "day";
