@@ -55,7 +55,7 @@ test("corrections are shown newest first; same-day entries keep file order", () 
 });
 
 test("the fact scaffold documents corrections, and uncommented it is valid", () => {
-  const text = factSkeleton("T", "2025-02-12");
+  const text = factSkeleton("T");
   assert.match(text, /^# corrections:/m);
   const block = text.match(/^# corrections:[^\n]*\n(#[^\n]*\n)+/m)![0]
     .replace(/^# ?/gm, "").replace(/\s+#.*$/gm, "").replace("YYYY-MM-DD", "2026-11-30");
