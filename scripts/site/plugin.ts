@@ -6,6 +6,8 @@
 import { loadSite, type Loaded } from "../io/load.ts";
 import { formatProblem } from "../lib/problem.ts";
 import { writeOutputs } from "./outputs.ts";
+import { writeSocialImages, type SocialResult } from "./social-image.ts";
+import { BuildCache } from "../io/build-cache.ts";
 import { makeHref } from "./site-view.ts";
 
 export interface SitePluginOptions {
@@ -17,6 +19,8 @@ export interface SitePluginOptions {
   outputDir?: string;
   /** Set by the plugin once it has written the outputs, so the build can tell it ran with these options. */
   wrote?: boolean;
+  /** The build cache (social cards); the plugin opens the project's own when none is given. */
+  cache?: BuildCache;
   /** Called with each fresh load (the dev server prints problems from here). */
   onLoad?: (loaded: Loaded) => void;
 }
@@ -49,11 +53,20 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   const prefix = options.prefix ?? process.env.PATH_PREFIX ?? "/";
   let loaded = options.loaded;
   // The dev server has no preloaded content: read it once at the start of each build.
-  const current = (): Loaded => (loaded ??= loadSite(root, { prefix }));
+  const cache = (options.cache ??= BuildCache.open(root));
+  const current = (): Loaded => (loaded ??= loadSite(root, { prefix, cache }));
+  // Social cards render on libuv's threads while Eleventy renders pages on this one.
+  let socialJob: Promise<SocialResult> | undefined;
   eleventyConfig.on("eleventy.before", () => {
-    if (options.loaded) return;
-    loaded = loadSite(root, { prefix });
-    options.onLoad?.(loaded);
+    if (!options.loaded) {
+      loaded = loadSite(root, { prefix, cache });
+      options.onLoad?.(loaded);
+    }
+    const view = current().view;
+    const out = options.outputDir;
+    socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
+    // Awaited in eleventy.after; a failure there must not also surface as unhandled here.
+    socialJob?.catch(() => {});
   });
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
@@ -79,7 +92,8 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // A build hands over its temporary folder; without one (e.g. .eleventy.js loaded as a
     // separate CommonJS copy of this module) files would land in the wrong place.
     if (options.loaded && !options.outputDir) throw new Error("the build did not pass its output folder to the site plugin");
-    const bundle = await writeOutputs(view, options.outputDir ?? dir.output);
+    const bundle = await writeOutputs(view, options.outputDir ?? dir.output, socialJob);
+    socialJob = undefined;
     options.wrote = true;
     if (bundle.bytes) process.stdout.write(`chart bundle: ${(bundle.bytes / 1024).toFixed(1)} KB, ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzip (${view.chartTypes.join(", ")})\n`);
   });
