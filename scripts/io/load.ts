@@ -11,9 +11,11 @@ import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { YamlMemo } from "../lib/yaml-memo.ts";
+import type { Site } from "../lib/model.ts";
 
 export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
-export interface Loaded { view?: LoadedView; problems: Problem[] }
+/** `site` is there whenever site.yaml itself is sound, so a problems page can still show the site's title and footer. */
+export interface Loaded { view?: LoadedView; problems: Problem[]; site?: Site }
 
 /** A path prefix always starts and ends with "/" ("/", "/us-ukraine-minerals/"). */
 export function normalizePrefix(raw = "/"): string {
@@ -27,12 +29,14 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   const { content, problems } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined);
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
-  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all) };
+  // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.
+  const site = content.site.title ? content.site : undefined;
+  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all), site };
   const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
   const base = buildSiteView(content, normalizePrefix(opts.prefix), dates);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
-  return { view, problems: sortProblems([...all, ...view.problems]) };
+  return { view, site, problems: sortProblems([...all, ...view.problems]) };
 }
 
 /** Safe YAML parses in the build cache, keyed by the code and the exact text. */
