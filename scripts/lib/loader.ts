@@ -15,6 +15,8 @@ import {
 } from "./schema.ts";
 import type { Content, Fact, Figure, Chart, Origin, Person, Page, Source, Topic } from "./model.ts";
 import { crossCheck } from "./crosscheck.ts";
+import { verificationSchema } from "./verification.ts";
+import { verificationProblems } from "./verification-checks.ts";
 
 export interface ContentFile { path: string; text: string }
 export interface LoadResult { content: Content; problems: Problem[] }
@@ -114,7 +116,10 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
       if (e) content.pages.push({ slug, title: e.data.title, description: e.data.description, navOrder: e.data.nav_order, body: e.body, origin: e.origin } satisfies Page);
     }
   }
+  loadRecords(files, content, problems);
+  // A loop, not push(...list): spreading tens of thousands of problems overflows the stack.
   for (const p of crossCheck(content, pending)) problems.push(p);
+  for (const p of verificationProblems(content)) problems.push(p);
   content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
   content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
   content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
@@ -155,3 +160,26 @@ function addFact(content: Content, pending: Map<string, ChartInput>, slug: strin
   content.facts.push(fact);
 }
 
+
+/** content/verification/<source-id>.yaml: validated like any content, though only `npm run verify` writes it. */
+function loadRecords(files: ContentFile[], content: Content, problems: Problem[]) {
+  content.verification = new Map();
+  content.verificationFiles = new Map();
+  for (const file of files) {
+    const m = /^content\/verification\/([^/]+)\.yaml$/.exec(file.path);
+    if (!m) continue;
+    if (!SLUG.test(m[1]!)) {
+      problems.push(problem(file.path, 1, 1, "bad-filename", `"${m[1]}.yaml" must be named after a source id: verification records are written by npm run verify`));
+      continue;
+    }
+    const { data, origin } = parseYamlFile(file, problems);
+    if (data === undefined && origin.yaml?.issues.length) continue;
+    const parsed = verificationSchema.safeParse(data ?? {});
+    if (!parsed.success) {
+      problems.push(...zodProblems(origin, parsed.error, Object.keys(verificationSchema.shape), data ?? {}));
+      continue;
+    }
+    content.verification.set(m[1]!, parsed.data);
+    content.verificationFiles.set(m[1]!, file.path);
+  }
+}
