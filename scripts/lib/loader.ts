@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import { splitFrontMatter } from "./frontmatter.ts";
-import { parseSafeYaml } from "./yaml-safe.ts";
+import { parseSafeYamlWith, type YamlMemo } from "./yaml-memo.ts";
 import { problem, type Problem } from "./problem.ts";
 import { zodProblems, at as problemAt } from "./issues.ts";
 import { formatValue } from "./units.ts";
@@ -23,8 +23,8 @@ export interface LoadResult { content: Content; problems: Problem[] }
 
 const FACT_KEYS = Object.keys(factSchema.shape);
 
-function parseYamlFile(file: ContentFile, problems: Problem[]) {
-  const yaml = parseSafeYaml(file.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+function parseYamlFile(file: ContentFile, problems: Problem[], memo?: YamlMemo) {
+  const yaml = parseSafeYamlWith(file.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), memo);
   const origin: Origin = { file: file.path, yaml, yamlLine: 1, bodyLine: 1 };
   for (const i of yaml.issues) {
     const pos = yaml.position(i.offset);
@@ -33,8 +33,8 @@ function parseYamlFile(file: ContentFile, problems: Problem[]) {
   return { data: yaml.issues.length ? undefined : yaml.data, origin };
 }
 
-function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[], keys: string[]) {
-  const split = splitFrontMatter(file.text);
+function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[], keys: string[], memo?: YamlMemo) {
+  const split = splitFrontMatter(file.text, memo);
   const origin: Origin = { file: file.path, yaml: split.yaml, yamlLine: split.yamlLine, bodyLine: split.bodyLine };
   if (split.error) {
     problems.push(problem(file.path, split.error.line, split.error.column, split.error.rule, split.error.message));
@@ -60,7 +60,8 @@ function slugOf(path: string): string {
   return path.replace(/^.*\//, "").replace(/\.md$/, "");
 }
 
-export function loadContent(files: ContentFile[]): LoadResult {
+/** `memo` remembers safe YAML parses between builds (the build cache; see yaml-memo.ts). */
+export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
   const problems: Problem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   const blank: Origin = { file: "content/site.yaml", yamlLine: 1, bodyLine: 1 };
@@ -78,7 +79,7 @@ export function loadContent(files: ContentFile[]): LoadResult {
       problems.push(problem(path, 1, 1, "missing-file", `${path} is missing: create it (see CONTRIBUTING.md)`));
       return undefined;
     }
-    const { data, origin } = parseYamlFile(file, problems);
+    const { data, origin } = parseYamlFile(file, problems, memo);
     content.origins[name] = origin;
     if (data === undefined && origin.yaml?.issues.length) return undefined;
     const parsed = schema.safeParse(data ?? {});
@@ -105,13 +106,13 @@ export function loadContent(files: ContentFile[]): LoadResult {
     if (seenSlugs.has(folded)) problems.push(problem(file.path, 1, 1, "duplicate-slug", `"${slug}" clashes with ${seenSlugs.get(folded)}: rename one`));
     seenSlugs.set(folded, file.path);
     if (m[1] === "facts") {
-      const e = parseEntry<FactInput>(file, factSchema, problems, FACT_KEYS);
+      const e = parseEntry<FactInput>(file, factSchema, problems, FACT_KEYS, memo);
       if (e) addFact(content, pending, slug, e.data, e.body, e.origin, problems);
     } else if (m[1] === "people") {
-      const e = parseEntry(file, personSchema, problems, Object.keys(personSchema.shape));
+      const e = parseEntry(file, personSchema, problems, Object.keys(personSchema.shape), memo);
       if (e) content.people.push({ slug, name: e.data.name, kind: e.data.kind ?? "person", role: e.data.role, body: e.body, origin: e.origin } satisfies Person);
     } else {
-      const e = parseEntry(file, pageSchema, problems, Object.keys(pageSchema.shape));
+      const e = parseEntry(file, pageSchema, problems, Object.keys(pageSchema.shape), memo);
       if (e) content.pages.push({ slug, title: e.data.title, description: e.data.description, navOrder: e.data.nav_order, body: e.body, origin: e.origin } satisfies Page);
     }
   }
