@@ -28,7 +28,7 @@ export function loadWith(overrides: Record<string, string | null> = {}, opts: Lo
     else files.set(path, text);
   }
   const list: ContentFile[] = [...files].map(([path, text]) => ({ path, text }));
-  const result = loadContent(list, opts);
+  const result = loadContent(list, undefined, opts);
   return { ...result, lines: result.problems.filter((p) => p.severity === "error").map(formatProblem) };
 }
 
