@@ -9,6 +9,7 @@ import { sortProblems, type Problem } from "../lib/problem.ts";
 import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
+import { today } from "./clock.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { YamlMemo } from "../lib/yaml-memo.ts";
 import type { Site } from "../lib/model.ts";
@@ -26,7 +27,7 @@ export function normalizePrefix(raw = "/"): string {
 
 export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean; cache?: BuildCache } = {}): Loaded {
   const read = readContent(root, opts.contentDir ?? "content");
-  const { content, problems } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined);
+  const { content, problems } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined, { today: today() });
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
   // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.

@@ -16,11 +16,14 @@ import {
 } from "./schema.ts";
 import type { Content, Fact, Figure, Chart, Origin, Person, Page, Source, Topic } from "./model.ts";
 import { crossCheck } from "./crosscheck.ts";
+import { correctionProblems } from "./corrections.ts";
 import { verificationSchema } from "./verification.ts";
 import { verificationProblems } from "./verification-checks.ts";
 
 export interface ContentFile { path: string; text: string }
 export interface LoadResult { content: Content; problems: Problem[] }
+/** `today` (YYYY-MM-DD, from scripts/io/clock.ts) enables the checks against the calendar. */
+export interface LoadOptions { today?: string }
 
 const FACT_KEYS = Object.keys(factSchema.shape);
 
@@ -62,7 +65,7 @@ function slugOf(path: string): string {
 }
 
 /** `memo` remembers safe YAML parses between builds (the build cache; see yaml-memo.ts). */
-export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
+export function loadContent(files: ContentFile[], memo?: YamlMemo, opts: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   const blank: Origin = { file: "content/site.yaml", yamlLine: 1, bodyLine: 1 };
@@ -125,6 +128,7 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
   // A loop, not push(...list): spreading tens of thousands of problems overflows the stack.
   for (const p of crossCheck(content, pending)) problems.push(p);
   for (const p of verificationProblems(content)) problems.push(p);
+  for (const fact of content.facts) for (const p of correctionProblems(fact, opts.today)) problems.push(p);
   content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
   content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
   content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
@@ -134,7 +138,7 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
 function addFact(content: Content, pending: Map<string, ChartInput>, slug: string, d: FactInput, body: string, origin: Origin, problems: Problem[]) {
   const fact: Fact = {
     slug, title: d.title, summary: d.summary, date: d.date, precision: d.date_precision ?? "day", status: d.status,
-    topics: d.topics, people: d.people ?? [], figures: [], charts: [], body, origin,
+    topics: d.topics, people: d.people ?? [], figures: [], charts: [], corrections: d.corrections ?? [], body, origin,
   };
   for (const [id, f] of Object.entries(d.figures ?? {})) {
     const precision = f.date_precision ?? "day";

@@ -63,9 +63,13 @@ export interface Fact {
   people: string[];
   figures: string[];
   charts: string[];
+  /** Dated notes on what was corrected, in file order (index = position in the YAML list). */
+  corrections: Correction[];
   body: string;
   origin: Origin;
 }
+
+export interface Correction { date: string; note: string }
 
 export interface Person { slug: string; name: string; kind: "person" | "organisation"; role: string; body: string; origin: Origin }
 export interface Page { slug: string; title: string; description: string; navOrder?: number; body: string; origin: Origin }
