@@ -7,6 +7,7 @@ import { chartHtml } from "../lib/chart-markup.ts";
 import { SiteCiter } from "../lib/citer.ts";
 import { sourceLine } from "../lib/references-markup.ts";
 import { formatDate } from "../lib/units.ts";
+import { sourceName } from "../lib/source-name.ts";
 import { STATUSES } from "../lib/schema.ts";
 import type { Content } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
@@ -78,7 +79,7 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
 
   const sources = [...content.sources.values()].map((s) => ({
-    id: s.id, title: s.title, publisher: s.publisher, lineHtml: sourceLine(s, href, content.sources),
+    id: s.id, title: sourceName(s), publisher: s.publisher, lineHtml: sourceLine(s, href, content.sources),
     facts: citedBy.get(s.id) ?? [],
   })).sort((a, b) => a.publisher.localeCompare(b.publisher, "en") || a.title.localeCompare(b.title, "en"));
 
