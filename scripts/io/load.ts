@@ -9,9 +9,11 @@ import { sortProblems, type Problem } from "../lib/problem.ts";
 import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
+import type { Site } from "../lib/model.ts";
 
 export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
-export interface Loaded { view?: LoadedView; problems: Problem[] }
+/** `site` is there whenever site.yaml itself is sound, so a problems page can still show the site's title and footer. */
+export interface Loaded { view?: LoadedView; problems: Problem[]; site?: Site }
 
 /** A path prefix always starts and ends with "/" ("/", "/us-ukraine-minerals/"). */
 export function normalizePrefix(raw = "/"): string {
@@ -25,10 +27,12 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   const { content, problems } = loadContent(read.files);
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
-  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all) };
+  // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.
+  const site = content.site.title ? content.site : undefined;
+  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all), site };
   const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
   const base = buildSiteView(content, normalizePrefix(opts.prefix), dates);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
-  return { view, problems: sortProblems([...all, ...view.problems]) };
+  return { view, site, problems: sortProblems([...all, ...view.problems]) };
 }

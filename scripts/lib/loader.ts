@@ -48,7 +48,7 @@ function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Proble
   }
   const parsed = schema.safeParse(yaml.data ?? {});
   if (!parsed.success) {
-    problems.push(...zodProblems(origin, parsed.error, keys, yaml.data ?? {}));
+    for (const p of zodProblems(origin, parsed.error, keys, yaml.data ?? {})) problems.push(p);
     return undefined;
   }
   return { data: parsed.data, body: split.body, origin };
@@ -80,7 +80,7 @@ export function loadContent(files: ContentFile[]): LoadResult {
     content.origins[name] = origin;
     if (data === undefined && origin.yaml?.issues.length) return undefined;
     const parsed = schema.safeParse(data ?? {});
-    if (!parsed.success) { problems.push(...zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [], data ?? {})); return undefined; }
+    if (!parsed.success) { for (const p of zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [], data ?? {})) problems.push(p); return undefined; }
     return parsed.data;
   };
 
@@ -113,7 +113,7 @@ export function loadContent(files: ContentFile[]): LoadResult {
       if (e) content.pages.push({ slug, title: e.data.title, description: e.data.description, navOrder: e.data.nav_order, body: e.body, origin: e.origin } satisfies Page);
     }
   }
-  problems.push(...crossCheck(content, pending));
+  for (const p of crossCheck(content, pending)) problems.push(p);
   content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
   content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
   content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
