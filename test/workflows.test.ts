@@ -252,3 +252,23 @@ test("issue forms are valid: name, description, body items with ids and labels",
   const config = parse(readFileSync(join(ISSUE_TEMPLATES, "config.yml"), "utf8")) as { blank_issues_enabled?: unknown };
   assert.equal(config.blank_issues_enabled, false);
 });
+
+test("the build cache is restored everywhere but saved only by runs on main", () => {
+  for (const file of ["ci.yml", "deploy.yml"]) {
+    const { doc } = byName(file);
+    const all = steps(doc).map(({ step }) => step);
+    const restore = all.filter((s) => s.uses?.startsWith("actions/cache/restore@"));
+    const save = all.filter((s) => s.uses?.startsWith("actions/cache/save@"));
+    // The combined action saves at the end of any run, pull requests included.
+    assert.equal(all.filter((s) => /^actions\/cache@/.test(s.uses ?? "")).length, 0, `${file}: use actions/cache/restore and /save, not actions/cache`);
+    assert.equal(restore.length, 1, `${file}: restores the build cache`);
+    assert.equal(restore[0]!.with?.path, ".cache/factsheet");
+    for (const s of save) {
+      assert.equal(s.with?.path, ".cache/factsheet");
+      assert.match(s.if ?? "", /github\.ref == 'refs\/heads\/main'/, `${file}: the cache is saved only on main`);
+      if (file === "ci.yml") assert.match(s.if ?? "", /github\.event_name == 'push'/, "ci.yml saves only on push");
+    }
+    const build = all.findIndex((s) => s.run === "npm run build");
+    assert.ok(all.indexOf(restore[0]!) < build, `${file}: restore before the build`);
+  }
+});

@@ -67,6 +67,12 @@ export const chartSchema = z.strictObject({
   data: z.array(datumSchema).min(1, "a chart needs at least one datum").max(MAX_CHART_POINTS, `a chart has at most ${MAX_CHART_POINTS} points`),
 });
 
+/** One dated note on a published fact: what was wrong and what the fact says now. */
+export const correctionSchema = z.strictObject({
+  date,
+  note: text(500),
+});
+
 export const factSchema = z.strictObject({
   title: text(120),
   summary: text(300),
@@ -77,6 +83,7 @@ export const factSchema = z.strictObject({
   people: z.array(slug).optional(),
   figures: z.record(slug, figureSchema).optional(),
   charts: z.record(slug, chartSchema).optional(),
+  corrections: z.array(correctionSchema).max(100, "a fact has at most 100 corrections").optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -133,6 +140,7 @@ export const topicsSchema = z.record(slug, topicSchema);
 export type FigureInput = z.infer<typeof figureSchema>;
 export type ChartInput = z.infer<typeof chartSchema>;
 export type DatumInput = z.infer<typeof datumSchema>;
+export type CorrectionInput = z.infer<typeof correctionSchema>;
 export type FactInput = z.infer<typeof factSchema>;
 export type PersonInput = z.infer<typeof personSchema>;
 export type PageInput = z.infer<typeof pageSchema>;
