@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { parseSafeYamlWith, type YamlMemo } from "./yaml-memo.ts";
+import { loadSourceFiles } from "./source-files.ts";
 import { problem, type Problem } from "./problem.ts";
 import { zodProblems, at as problemAt } from "./issues.ts";
 import { formatValue } from "./units.ts";
@@ -31,7 +32,7 @@ export interface LoadOptions { today?: string }
 
 const FACT_KEYS = Object.keys(factSchema.shape);
 
-function parseYamlFile(file: ContentFile, problems: Problem[], memo?: YamlMemo) {
+export function parseYamlFile(file: ContentFile, problems: Problem[], memo?: YamlMemo) {
   const yaml = parseSafeYamlWith(file.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), memo);
   const origin: Origin = { file: file.path, yaml, yamlLine: 1, bodyLine: 1 };
   for (const i of yaml.issues) {
@@ -91,9 +92,12 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo, opts: LoadOpt
     origins: { site: blank, sources: { ...blank, file: "content/sources.yaml" }, topics: { ...blank, file: "content/topics.yaml" } },
   };
 
+  // One file per source (content/sources/<id>.yaml) beside or instead of sources.yaml.
+  const sourceFiles = files.filter((f) => f.path.startsWith("content/sources/"));
   const single = <T>(name: "site" | "sources" | "topics", schema: z.ZodType<T>): T | undefined => {
     const path = `content/${name}.yaml`;
     const file = byPath.get(path);
+    if (!file && name === "sources" && sourceFiles.length) return undefined;
     if (!file) {
       problems.push(problem(path, 1, 1, "missing-file", `${path} is missing: create it (see CONTRIBUTING.md)`));
       return undefined;
@@ -125,6 +129,7 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo, opts: LoadOpt
   if (site) content.site = site;
   for (const [id, s] of Object.entries(single("sources", sourcesSchema) ?? {})) content.sources.set(id, { id, ...s } as Source);
   for (const [id, t] of Object.entries(single("topics", topicsSchema) ?? {})) content.topics.set(id, { id, ...t } as Topic);
+  loadSourceFiles(content, sourceFiles, problems, memo);
 
   // For messages about ids: the valid ones of the right kind.
   const known: KnownIds = {

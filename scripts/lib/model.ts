@@ -87,6 +87,8 @@ export interface Content {
   figures: Map<string, Figure>;
   charts: Map<string, Chart>;
   origins: { site: Origin; sources: Origin; topics: Origin };
+  /** Where each source of content/sources/<id>.yaml came from (those of sources.yaml use origins.sources). */
+  sourceOrigins?: Map<string, Origin>;
   /** content/verification/<source-id>.yaml, written by `npm run verify`; absent = not yet checked. */
   verification?: Map<string, VerificationRecord>;
   /** Source id -> the record's file, for the checker's messages. */
