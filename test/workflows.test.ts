@@ -209,7 +209,12 @@ test("the test job checks, builds under a prefix, tests with Chrome and keeps th
   const { doc } = byName("ci.yml");
   const list = doc.jobs.test?.steps ?? [];
   const runs = list.map((s) => s.run).filter(Boolean);
-  assert.deepEqual(runs.map((r) => (r!.includes("npm test") ? "npm test" : r)), ["npm ci", "npm run check", "npm run build", "npm test"]);
+  assert.deepEqual(runs.map((r) => (r!.includes("npm test") ? "npm test" : r)), ["npm ci", "npm run check", 'npm run check -- --base "origin/$BASE_REF"', "npm run build", "npm test"]);
+  // The pull request's base branch reaches the shell through env, never expanded in run:.
+  const base = list.find((s) => s.run?.includes("--base"));
+  assert.equal(base?.if, "github.event_name == 'pull_request'");
+  assert.equal(base?.env?.BASE_REF, "${{ github.base_ref }}");
+  assert.equal(list.find((s) => s.uses?.startsWith("actions/checkout@"))?.with?.["fetch-depth"], 0);
   assert.equal(list.find((s) => s.run === "npm run build")?.env?.PATH_PREFIX, "/us-ukraine-minerals/");
   assert.equal(list.find((s) => s.name === "Test")?.env?.CHROME_PATH, "/usr/bin/google-chrome");
   const setup = list.find((s) => s.uses?.startsWith("actions/setup-node@"));
