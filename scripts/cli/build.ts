@@ -10,6 +10,7 @@ import Eleventy from "@11ty/eleventy";
 import { loadSite } from "../io/load.ts";
 import { writeAtomically } from "../io/atomic-dir.ts";
 import { printProblems } from "./report.ts";
+import { ContentError, problem } from "../lib/problem.ts";
 import { handoff } from "../site/plugin.ts";
 import { writeSearchIndex } from "../site/search-index.ts";
 
@@ -33,6 +34,7 @@ let written = 0;
 let search = "";
 // Hand the plugin the content we already loaded and checked, so it is parsed once.
 Object.assign(handoff, { root, loaded, prefix: values.prefix });
+try {
 await writeAtomically(output, async (tmp) => {
   handoff.outputDir = tmp;
   const elev = new Eleventy(resolve(root, "templates"), tmp, {
@@ -52,5 +54,15 @@ await writeAtomically(output, async (tmp) => {
     search = `search index: ${indexed.pages} pages and ${indexed.records} sources in ${(indexed.ms / 1000).toFixed(2)}s`;
   }
 });
+} catch (e) {
+  // One located line, never a stack trace; the temporary folder is already gone.
+  const err = e as Error;
+  const located = err instanceof ContentError
+    ? problem(err.file, 1, 1, err.rule, err.message)
+    : problem(values.content === "content" ? "content" : values.content!, 1, 1, "build-failed", `the build failed: ${err.message.split("\n")[0]}`);
+  printProblems([located]);
+  process.stderr.write("build stopped: _site/ was left as it was\n");
+  process.exit(1);
+}
 const secs = ((performance.now() - started) / 1000).toFixed(2);
 if (!values.quiet) process.stdout.write(`${search}\nbuilt ${written} pages into ${values.output} in ${secs}s (prefix ${loaded.view!.prefix})\n`);

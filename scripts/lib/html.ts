@@ -35,3 +35,13 @@ export function textFragmentUrl(url: string, quote: string): string {
   const enc = encodeURIComponent(words).replace(/-/g, "%2D").replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   return `${url.split("#")[0]}#:~:text=${enc}`;
 }
+
+/**
+ * A URL as readers should see it: the WHATWG parser's own form, as a browser's address
+ * bar shows it, with the host in ASCII (punycode, "xn--..."), so a look-alike Unicode
+ * host cannot pass for a familiar one. The schema has already refused user names,
+ * backslashes and invisible characters; anything unparsable is shown as written.
+ */
+export function displayUrl(url: string): string {
+  try { return new URL(url).href; } catch { return url; }
+}

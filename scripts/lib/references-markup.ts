@@ -3,7 +3,7 @@
  * a reader needs to check it: title, publisher, authors, date, link, archive link, the
  * quoted words as a text-fragment link, and back-links to every place that cites it.
  */
-import { escapeHtml, textFragmentUrl } from "./html.ts";
+import { displayUrl, escapeHtml, textFragmentUrl } from "./html.ts";
 import { formatDate } from "./units.ts";
 import type { Reference } from "./references.ts";
 import type { Source } from "./model.ts";
@@ -13,14 +13,14 @@ export interface Quote { text: string; attribution?: string }
 export function sourceLine(s: Source, href: (p: string) => string, sources?: Map<string, Source>): string {
   const parts: string[] = [];
   const title = s.url
-    ? `<a href="${escapeHtml(s.url)}" class="ref-title">${escapeHtml(s.title)}</a>`
+    ? `<a href="${escapeHtml(displayUrl(s.url))}" class="ref-title">${escapeHtml(s.title)}</a>`
     : `<span class="ref-title">${escapeHtml(s.title)}</span> <span class="badge badge-warning">no link</span>`;
   parts.push(title);
   parts.push(`<span class="ref-publisher">${escapeHtml(s.publisher)}</span>`);
   if (s.authors?.length) parts.push(escapeHtml(s.authors.join(", ")));
   parts.push(s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "date not shown");
   let html = parts.join(". ") + ".";
-  if (s.url) html += ` <span class="ref-url">${escapeHtml(s.url)}</span>`;
+  if (s.url) html += ` <span class="ref-url">${escapeHtml(displayUrl(s.url))}</span>`;
   if (s.archive_url) html += ` <a href="${escapeHtml(s.archive_url)}" class="ref-archive">Archived copy</a>.`;
   if (s.accessed) html += ` Accessed <time datetime="${s.accessed}">${formatDate(s.accessed)}</time>.`;
   if (s.reports_on) {
