@@ -209,7 +209,12 @@ test("the test job checks, builds under a prefix, tests with Chrome and keeps th
   const { doc } = byName("ci.yml");
   const list = doc.jobs.test?.steps ?? [];
   const runs = list.map((s) => s.run).filter(Boolean);
-  assert.deepEqual(runs.map((r) => (r!.includes("npm test") ? "npm test" : r)), ["npm ci", "npm run check", "npm run build", "npm test"]);
+  assert.deepEqual(runs.map((r) => (r!.includes("npm test") ? "npm test" : r)), ["npm ci", "npm run check", 'npm run check -- --base "origin/$BASE_REF"', "npm run build", "npm test"]);
+  // The pull request's base branch reaches the shell through env, never expanded in run:.
+  const base = list.find((s) => s.run?.includes("--base"));
+  assert.equal(base?.if, "github.event_name == 'pull_request'");
+  assert.equal(base?.env?.BASE_REF, "${{ github.base_ref }}");
+  assert.equal(list.find((s) => s.uses?.startsWith("actions/checkout@"))?.with?.["fetch-depth"], 0);
   assert.equal(list.find((s) => s.run === "npm run build")?.env?.PATH_PREFIX, "/us-ukraine-minerals/");
   assert.equal(list.find((s) => s.name === "Test")?.env?.CHROME_PATH, "/usr/bin/google-chrome");
   const setup = list.find((s) => s.uses?.startsWith("actions/setup-node@"));
@@ -251,4 +256,24 @@ test("issue forms are valid: name, description, body items with ids and labels",
   }
   const config = parse(readFileSync(join(ISSUE_TEMPLATES, "config.yml"), "utf8")) as { blank_issues_enabled?: unknown };
   assert.equal(config.blank_issues_enabled, false);
+});
+
+test("the build cache is restored everywhere but saved only by runs on main", () => {
+  for (const file of ["ci.yml", "deploy.yml"]) {
+    const { doc } = byName(file);
+    const all = steps(doc).map(({ step }) => step);
+    const restore = all.filter((s) => s.uses?.startsWith("actions/cache/restore@"));
+    const save = all.filter((s) => s.uses?.startsWith("actions/cache/save@"));
+    // The combined action saves at the end of any run, pull requests included.
+    assert.equal(all.filter((s) => /^actions\/cache@/.test(s.uses ?? "")).length, 0, `${file}: use actions/cache/restore and /save, not actions/cache`);
+    assert.equal(restore.length, 1, `${file}: restores the build cache`);
+    assert.equal(restore[0]!.with?.path, ".cache/factsheet");
+    for (const s of save) {
+      assert.equal(s.with?.path, ".cache/factsheet");
+      assert.match(s.if ?? "", /github\.ref == 'refs\/heads\/main'/, `${file}: the cache is saved only on main`);
+      if (file === "ci.yml") assert.match(s.if ?? "", /github\.event_name == 'push'/, "ci.yml saves only on push");
+    }
+    const build = all.findIndex((s) => s.run === "npm run build");
+    assert.ok(all.indexOf(restore[0]!) < build, `${file}: restore before the build`);
+  }
 });

@@ -6,6 +6,8 @@
 import { loadSite, type Loaded } from "../io/load.ts";
 import { formatProblem } from "../lib/problem.ts";
 import { writeOutputs } from "./outputs.ts";
+import { writeSocialImages, type SocialResult } from "./social-image.ts";
+import { BuildCache } from "../io/build-cache.ts";
 import { makeHref } from "./site-view.ts";
 import { stalePaths } from "./stale-pages.ts";
 import { rmSync } from "node:fs";
@@ -22,6 +24,8 @@ export interface SitePluginOptions {
   outputDir?: string;
   /** Set by the plugin once it has written the outputs, so the build can tell it ran with these options. */
   wrote?: boolean;
+  /** The build cache (social cards); the plugin opens the project's own when none is given. */
+  cache?: BuildCache;
   /** Called with each fresh load (the dev server prints problems from here). */
   onLoad?: (loaded: Loaded) => void;
 }
@@ -55,11 +59,20 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   let loaded = options.loaded;
   // The dev server has no preloaded content: read it once at the start of each build.
   const contentDir = options.contentDir ?? "content";
-  const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir }));
+  const cache = (options.cache ??= BuildCache.open(root));
+  const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir, cache }));
+  // Social cards render on libuv's threads while Eleventy renders pages on this one.
+  let socialJob: Promise<SocialResult> | undefined;
   eleventyConfig.on("eleventy.before", () => {
-    if (options.loaded) return;
-    loaded = loadSite(root, { prefix, contentDir });
-    options.onLoad?.(loaded);
+    if (!options.loaded) {
+      loaded = loadSite(root, { prefix, contentDir, cache });
+      options.onLoad?.(loaded);
+    }
+    const view = current().view;
+    const out = options.outputDir;
+    socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
+    // Awaited in eleventy.after; a failure there must not also surface as unhandled here.
+    socialJob?.catch(() => {});
   });
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
@@ -87,7 +100,8 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // separate CommonJS copy of this module) files would land in the wrong place.
     if (options.loaded && !options.outputDir) throw new Error("the build did not pass its output folder to the site plugin");
     const out = options.outputDir ?? dir.output;
-    const bundle = await writeOutputs(view, out);
+    const bundle = await writeOutputs(view, out, socialJob);
+    socialJob = undefined;
     // The dev server builds over the same folder again and again: drop pages of entries that are gone.
     if (!options.loaded) for (const stale of stalePaths(view, out)) rmSync(join(out, stale), { recursive: true, force: true });
     options.wrote = true;
