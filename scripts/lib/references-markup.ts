@@ -37,6 +37,8 @@ export function sourceLine(s: Source, href: (p: string) => string, sources?: Map
   if (dead) {
     html += ` Archived copy; <a href="${escapeHtml(s.url!)}" class="ref-original">the original address</a> <span class="source-state" data-status="dead">${escapeHtml(check!.words)}</span>.`;
   } else if (check?.archiveUrl) html += ` <a href="${escapeHtml(check.archiveUrl)}" class="ref-archive">Archived copy</a>.`;
+  // Dead with no copy known: say so, so nobody mistakes the link for a working one.
+  if (!dead && check?.state === "dead") html += ` <span class="source-state" data-status="dead">Link ${escapeHtml(check.words)}; no archived copy known.</span>`;
   if (s.accessed) html += ` Accessed <time datetime="${s.accessed}">${formatDate(s.accessed)}</time>.`;
   if (s.reports_on) {
     const other = sources?.get(s.reports_on);
