@@ -98,8 +98,15 @@ export const pageSchema = z.strictObject({
   nav_order: z.number().int().min(0).max(100).optional(),
 });
 
+/** Editorial notes that once stood in for headlines: "[European Pravda item ...]", "... (title from the page address)". */
+export const NOTE_AS_TITLE = /^\s*\[|\(title from\b|\bdate not shown\b/i;
+
 export const sourceSchema = z.strictObject({
-  title: text(300),
+  // The headline as published. A page whose stored copy shows no headline gets a neutral
+  // `label` instead, which readers see marked as a description, never as a headline.
+  title: text(300).refine((t) => !NOTE_AS_TITLE.test(t),
+    "is the headline as published, not a note: for a page with no headline, write label: instead of title:").optional(),
+  label: text(200).optional(),
   publisher: text(120),
   authors: z.array(text(120)).optional(),
   published: date.optional(),
@@ -107,6 +114,9 @@ export const sourceSchema = z.strictObject({
   accessed: date.optional(),
   archive_url: url.optional(),
   reports_on: slug.optional(),
+}).superRefine((s, ctx) => {
+  if (s.title === undefined && s.label === undefined) ctx.addIssue({ code: "custom", path: ["title"], message: "a source needs title: (the headline as published) or, for a page with no headline, label: (a neutral description)" });
+  if (s.title !== undefined && s.label !== undefined) ctx.addIssue({ code: "custom", path: ["label"], message: "give title: (the headline) or label: (a description of a page with no headline), not both" });
 });
 
 export const topicSchema = z.strictObject({ title: text(120), description: text(300) });

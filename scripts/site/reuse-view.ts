@@ -39,7 +39,7 @@ export function reuseView(view: SiteView): Reuse {
     }
     const image = abs(socialImagePath(f.slug));
     const sources = f.cited.map((id) => view.rawSources.get(id)).filter((x) => x !== undefined).map((x) => ({
-      title: x.title, publisher: x.publisher, url: x.url ?? x.archive_url, published: x.published, authors: x.authors,
+      title: x.title, label: x.label, publisher: x.publisher, url: x.url ?? x.archive_url, published: x.published, authors: x.authors,
     }));
     facts[f.slug] = {
       cite: citeText(cite), bibtex: citeBibtex(cite), image, imageAlt: socialAlt(f.title, f.figures[0]?.display, s.title),
