@@ -119,7 +119,7 @@ test("only the deploy job may write, and only to pages and id-token", () => {
       }
     }
   }
-  assert.deepEqual(writes.sort(), ["deploy.yml deploy id-token", "deploy.yml deploy pages"]);
+  assert.deepEqual(writes.sort(), ["deploy.yml deploy id-token", "deploy.yml deploy pages", "verify.yml verify contents", "verify.yml verify pull-requests"]);
 });
 
 test("every action is pinned by a full commit SHA with its version in a comment", () => {
@@ -276,4 +276,26 @@ test("the build cache is restored everywhere but saved only by runs on main", ()
     const build = all.findIndex((s) => s.run === "npm run build");
     assert.ok(all.indexOf(restore[0]!) < build, `${file}: restore before the build`);
   }
+});
+
+test("verify runs weekly and by hand on main's code only, and proposes records as one pull request", () => {
+  const { doc, raw } = byName("verify.yml");
+  assert.deepEqual(Object.keys(doc.on).sort(), ["schedule", "workflow_dispatch"], "no trigger that could run pull-request code");
+  assert.ok(Array.isArray((doc.on as Record<string, unknown>).schedule), "a weekly schedule");
+  const job = doc.jobs.verify;
+  assert.ok(job, "verify.yml has a verify job");
+  assert.equal(job.if, "github.ref == 'refs/heads/main'");
+  assert.deepEqual(job.permissions, { contents: "write", "pull-requests": "write" });
+  const list = job.steps ?? [];
+  const checkout = list.find((s) => s.uses?.startsWith("actions/checkout@"));
+  assert.equal(checkout?.with?.ref, "main");
+  const run = list.find((s) => s.run?.startsWith("npm run verify"));
+  assert.equal(run?.run, 'npm run verify -- --archive --summary "$RUNNER_TEMP/verify-summary.md"');
+  const propose = list.find((s) => s.run?.includes("gh pr create"));
+  assert.ok(propose, "a step opens the pull request");
+  assert.match(propose.run!, /git add -A content\/verification\n/, "only the records are committed");
+  assert.match(propose.run!, /HEAD:refs\/heads\/verify\/records/, "one branch, updated in place");
+  assert.match(propose.run!, /gh pr edit verify\/records/, "an open pull request is updated, not duplicated");
+  assert.equal(propose.env?.GH_TOKEN, "${{ github.token }}");
+  assert.doesNotMatch(raw, /\$\{\{[^}]*\bsecrets\b/, "the job token is enough");
 });

@@ -31,7 +31,7 @@ export function sourceLine(s: Source, href: (p: string) => string, sources?: Map
     + (s.url ? "" : ` <span class="badge badge-warning">no link</span>`));
   parts.push(`<span class="ref-publisher">${escapeHtml(s.publisher)}</span>`);
   if (s.authors?.length) parts.push(escapeHtml(s.authors.join(", ")));
-  parts.push(s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "date not shown");
+  parts.push(s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "No date on the page");
   let html = parts.join(". ") + ".";
   if (s.url) html += ` <span class="ref-url">${escapeHtml(s.url)}</span>`;
   if (dead) {
