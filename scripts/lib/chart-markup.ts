@@ -28,8 +28,8 @@ export function chartHtml(chart: Chart, citer: Citer, href: (path: string) => st
   const rows = chart.data.map((d) =>
     `<tr><th scope="row">${escapeHtml(d.label)}</th><td class="num">${escapeHtml(d.display)}</td><td>${citer.cite([{ id: d.source }])}</td></tr>`).join("");
   const sources = [...new Set(chart.data.map((d) => d.source))];
-  return `<figure class="chart chart-${chart.type}" id="${id}" aria-labelledby="${id}-title">
-<${h} id="${id}-title" class="chart-title">${escapeHtml(chart.title)}</${h}>
+  return `<figure class="chart chart-${chart.type}" id="${id}" aria-labelledby="${id}--title">
+<${h} id="${id}--title" class="chart-title">${escapeHtml(chart.title)}</${h}>
 ${chart.note ? `<p class="chart-note">${escapeHtml(chart.note)}</p>\n` : ""}<div class="chart-canvas"><canvas role="img" aria-label="${escapeHtml(chartLabel(chart))}"></canvas></div>
 <script type="application/json" class="chart-data">${jsonForScript(chartIsland(chart))}</script>
 <div class="table-scroll"><table class="chart-table"><caption>Data for “${escapeHtml(chart.title)}”</caption><thead><tr><th scope="col">Item</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead><tbody>${rows}</tbody></table></div>
