@@ -32,6 +32,8 @@ if (printProblems(loaded.problems)) {
   process.stderr.write("build stopped: fix the errors above; _site/ was left as it was\n");
   process.exit(1);
 }
+// Once each, even with --quiet: a shallow clone or a forward-dated commit changes what readers see.
+for (const note of loaded.notes ?? []) process.stdout.write(`${note}\n`);
 const output = resolve(root, values.output!);
 let written = 0;
 let search = "";
