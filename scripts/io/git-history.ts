@@ -5,6 +5,8 @@
  * `git cat-file --batch` for every blob those commits name. Each version of a fact file
  * is parsed once, alone; a version that no longer parses is skipped with a count.
  * Git dates come from whoever made the commit: a date after the build is clamped to it.
+ * The log detects renames (-M), so a renamed fact keeps its history and its old slug
+ * is reported for a redirect page (scripts/site/redirect-page.ts).
  */
 import { loadContent } from "../lib/loader.ts";
 import { diffContent, type Change } from "../lib/content-diff.ts";
@@ -20,21 +22,25 @@ export interface HistoryResult {
   notes: string[];
   /** The commit that last changed each fact file substantively, with its date. */
   versions: Map<string, { commit: string; date: string }>;
+  /** Old slug -> new slug for every fact file git saw renamed, in history order (the last rename of a slug wins). */
+  renames: Map<string, string>;
 }
 
-interface Step { commit: string; date: string; path: string; oldOid: string; newOid: string; status: string }
+interface Step { commit: string; date: string; path: string; oldOid: string; newOid: string; status: string; from?: string }
 
 const ZERO = /^0+$/;
+const ZERO_OID = "0".repeat(40);
+const FACT = /^content\/facts\/([a-z0-9-]+)\.md$/;
 
 export function factHistory(root: string, dir: string, buildDay: string): HistoryResult {
-  const result: HistoryResult = { facts: new Map(), notes: [], versions: new Map() };
+  const result: HistoryResult = { facts: new Map(), notes: [], versions: new Map(), renames: new Map() };
   let log: string;
   try {
     if (git(root, ["rev-parse", "--is-shallow-repository"]).toString("utf8").trim() === "true") {
       result.notes.push("history: this is a shallow clone, so fact pages show corrections but no changes from git (fetch the full history: git fetch --unshallow)");
       return result;
     }
-    log = git(root, ["log", "--reverse", "--format=%x01%H %ct", "--raw", "--no-abbrev", "--no-renames", "--", `${dir}/facts`]).toString("utf8");
+    log = git(root, ["log", "--reverse", "--format=%x01%H %ct", "--raw", "--no-abbrev", "-M", "--", `${dir}/facts`]).toString("utf8");
   } catch {
     return result; // not a git checkout: no history to show
   }
@@ -51,12 +57,18 @@ export function factHistory(root: string, dir: string, buildDay: string): Histor
       date = day > buildDay ? buildDay : day;
       continue;
     }
-    // :100644 100644 <old> <new> M<TAB>path. A quoted path holds characters no content file may have.
-    const m = /^:\d{6} \d{6} ([0-9a-f]+) ([0-9a-f]+) ([AMD])\t(.+)$/.exec(line);
-    if (!m || m[4]!.startsWith('"')) continue;
-    const rel = m[4]!.startsWith(`${dir}/`) ? `content/${m[4]!.slice(dir.length + 1)}` : m[4]!;
-    if (!/^content\/facts\/[a-z0-9-]+\.md$/.test(rel)) continue;
-    steps.push({ commit, date, path: rel, oldOid: m[1]!, newOid: m[2]!, status: m[3]! });
+    // :100644 100644 <old> <new> M<TAB>path, or R<score><TAB>old<TAB>new for a rename (-M).
+    // A quoted path holds characters no content file may have.
+    const m = /^:\d{6} \d{6} ([0-9a-f]+) ([0-9a-f]+) ([AMD]|R\d*)\t(.+)$/.exec(line);
+    if (!m) continue;
+    const paths = m[3]!.startsWith("R") ? m[4]!.split("\t") : [m[4]!];
+    if (paths.some((x) => x.startsWith('"'))) continue;
+    const [from, to] = paths.map((x) => (x.startsWith(`${dir}/`) ? `content/${x.slice(dir.length + 1)}` : x));
+    const rel = to ?? from!;
+    if (!FACT.test(rel)) continue; // a fact moved out of content/facts/ is gone, like a deletion
+    if (to === undefined) steps.push({ commit, date, path: rel, oldOid: m[1]!, newOid: m[2]!, status: m[3]! });
+    else if (FACT.test(from!)) steps.push({ commit, date, path: rel, oldOid: m[1]!, newOid: m[2]!, status: "R", from });
+    else steps.push({ commit, date, path: rel, oldOid: ZERO_OID, newOid: m[2]!, status: "A" }); // moved in from elsewhere
   }
   if (clamped) result.notes.push(`history: ${clamped} commit${clamped === 1 ? " is" : "s are"} dated after the build (${buildDay}); their dates were clamped to it`);
   const blobs = readBlobs(root, steps.flatMap((s) => [s.oldOid, s.newOid]).filter((o) => !ZERO.test(o)));
@@ -73,7 +85,17 @@ export function factHistory(root: string, dir: string, buildDay: string): Histor
   };
   for (const s of steps) {
     if (s.status === "A") result.versions.set(s.path, { commit: s.commit, date: s.date });
-    if (s.status !== "M") continue;
+    if (s.status === "R") {
+      // The fact keeps its history under its new name; its old address becomes a redirect.
+      const moved = result.facts.get(s.from!);
+      const v = result.versions.get(s.from!);
+      result.facts.delete(s.from!);
+      result.versions.delete(s.from!);
+      if (moved) result.facts.set(s.path, moved);
+      if (v) result.versions.set(s.path, v);
+      result.renames.set(FACT.exec(s.from!)![1]!, FACT.exec(s.path)![1]!);
+      if (s.oldOid === s.newOid) continue;
+    } else if (s.status !== "M") continue;
     const before = version(s.oldOid, s.path);
     const after = version(s.newOid, s.path);
     if (!before || !after) continue;

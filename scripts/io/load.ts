@@ -51,7 +51,7 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   const history = opts.git === false ? undefined : factHistory(root, opts.contentDir ?? "content", day);
   const perFact = new Map([...(history?.facts ?? new Map<string, FactHistory>())].map(([file, h]) => [file, { ...h, version: history!.versions.get(file) }]));
   for (const [file, version] of history?.versions ?? []) if (!perFact.has(file)) perFact.set(file, { changes: [], minor: 0, version });
-  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact);
+  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact, history?.renames);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
   return { view, site, problems: foldProblems([...all, ...editorialAsWarnings(view.problems)], broken), content, files: read.files, notes: history?.notes ?? [] };

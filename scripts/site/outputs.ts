@@ -12,6 +12,7 @@ import { robotsTxt, sitemapFor } from "./sitemap.ts";
 import { writeSocialImages, type SocialResult } from "./social-image.ts";
 import { bundleClient, type BundleResult } from "./bundle.ts";
 import type { SiteView } from "./site-view.ts";
+import { redirectHtml } from "./redirect-page.ts";
 
 export interface OutputsResult extends BundleResult {
   social: SocialResult;
@@ -25,6 +26,8 @@ export async function writeOutputs(view: SiteView, outDir: string, socialJob?: P
   files.set("corrections.xml", correctionsXml(view));
   files.set("sitemap.xml", sitemapFor(view, outDir));
   files.set("robots.txt", robotsTxt(view));
+  const page = { prefix: view.prefix, absBase: view.absBase, language: view.site.language ?? "en", siteTitle: view.site.title };
+  for (const r of view.redirects) files.set(`facts/${r.from}/index.html`, redirectHtml(r, page));
   // One mkdir per folder, not per file: a site writes a CSV for each of thousands of charts.
   const made = new Set<string>();
   for (const [path, text] of files) {

@@ -14,6 +14,7 @@ import { STATUSES } from "../lib/schema.ts";
 import type { Content } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
 import { buildFactView, buildProse, type FactView, type FactHistoryInput } from "./fact-view.ts";
+import { resolveRedirects } from "./redirect-page.ts";
 
 /** Joins a site path ("/facts/x/") to a base ending in "/": the path prefix, or the absolute base. */
 export function makeHref(prefix: string) {
@@ -30,7 +31,7 @@ export function absoluteBase(siteUrl: string, prefix: string): string {
   return u.origin + path;
 }
 
-export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map()) {
+export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map(), renames: Map<string, string> = new Map()) {
   const problems: Problem[] = [];
   const href = makeHref(prefix);
   const md = createMarkdown(prefix);
@@ -130,6 +131,8 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     nav: pages.filter((p) => p.navOrder !== undefined),
     statuses: STATUSES,
     facts, people, topics, pages, months, figures, sources, home,
+    /** Old addresses of renamed facts (from git), each written as a redirect page. */
+    redirects: resolveRedirects(renames, new Map(facts.map((f) => [f.slug, f.title]))),
     charts: chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! })),
     rawSources: content.sources,
     rawVerification: content.verification ?? new Map(),

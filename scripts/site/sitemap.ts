@@ -44,7 +44,9 @@ export function sitemapXml(entries: SitemapEntry[]): string {
 
 export function sitemapFor(view: SiteView, outDir: string): string {
   const lastmod = lastModified(view);
-  return sitemapXml(pagePaths(outDir).map((p) => ({ url: makeHref(view.absBase)(p), lastmod: lastmod(p) })));
+  // A renamed fact's old address is a noindex redirect page, not a page to list.
+  const moved = new Set(view.redirects.map((r) => `/facts/${r.from}/`));
+  return sitemapXml(pagePaths(outDir).filter((p) => !moved.has(p)).map((p) => ({ url: makeHref(view.absBase)(p), lastmod: lastmod(p) })));
 }
 
 /**

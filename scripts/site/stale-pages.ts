@@ -15,6 +15,8 @@ export interface ViewEntries {
   topics: { id: string }[];
   pages: { slug: string }[];
   rawCharts: { id: string }[];
+  /** Old addresses of renamed facts: their redirect pages are current output. */
+  redirects?: { from: string }[];
 }
 
 const list = (dir: string) => readdirSync(dir, { withFileTypes: true });
@@ -24,14 +26,14 @@ const has = (dir: string) => { try { return list(dir); } catch { return []; } };
 export function stalePaths(view: ViewEntries, outDir: string): string[] {
   const out: string[] = [];
   const folders: [string, Set<string>][] = [
-    ["facts", new Set(view.facts.map((f) => f.slug))],
+    ["facts", new Set([...view.facts.map((f) => f.slug), ...(view.redirects ?? []).map((r) => r.from)])],
     ["people", new Set(view.people.map((p) => p.slug))],
     ["topics", new Set(view.topics.map((t) => t.id))],
   ];
   for (const [folder, keep] of folders) {
     for (const e of has(join(outDir, folder))) if (e.isDirectory() && !keep.has(e.name)) out.push(`${folder}/${e.name}`);
   }
-  const facts = folders[0]![1];
+  const facts = new Set(view.facts.map((f) => f.slug));
   for (const e of has(join(outDir, "social"))) {
     const slug = e.name.replace(/\.png$/, "");
     if (e.name.endsWith(".png") && !facts.has(slug)) out.push(`social/${e.name}`);
