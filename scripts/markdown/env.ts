@@ -12,6 +12,8 @@ export interface BodyEnv {
   content: Content;
   citer: Citer;
   href: (path: string) => string;
+  /** Absolute address maker (public base), for embed snippets; absent in tests that need none. */
+  abs?: (path: string) => string;
   problems: Problem[];
   placedCharts: string[];
   /** Line range of the block being parsed inline (set by our inline core rule). */

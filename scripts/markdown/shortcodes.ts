@@ -27,7 +27,7 @@ export function shortcodesPlugin(md: MarkdownIt): void {
     // One level below the heading the chart sits under (the page's h1 when none): no skipped levels.
     let level = 1;
     for (let i = idx - 1; i >= 0; i--) if (tokens[i]!.type === "heading_open") { level = Number(tokens[i]!.tag.slice(1)); break; }
-    return chartHtml(c, env.citer, env.href, level + 1) + "\n";
+    return chartHtml(c, env.citer, env.href, level + 1, { abs: env.abs, sources: env.content.sources }) + "\n";
   };
 
   md.inline.ruler.before("link", "shortcode", (state, silent) => {

@@ -13,7 +13,7 @@ export interface FigureView {
 }
 
 export interface FactView {
-  slug: string; url: string; title: string; summary: string; date: string; dateDisplay: string;
+  slug: string; url: string; title: string; summary: string; date: string; datePrecision: string; dateDisplay: string;
   status: string; topics: { id: string; title: string }[]; people: { slug: string; name: string }[];
   bodyHtml: string; chartsHtml: string; figures: FigureView[]; notesHtml: string; referencesHtml: string;
   hasCharts: boolean; cited: string[]; figureIds: string[]; chartIds: string[]; updated: string; updatedDisplay: string;
@@ -29,15 +29,16 @@ function peopleNames(content: Content): Map<string, string> {
 
 export function buildFactView(
   fact: Fact, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[], updated?: string,
+  abs?: (p: string) => string,
 ): FactView {
   const citer = new PageCiter();
   const env = {
     file: fact.origin.file, bodyLine: fact.origin.bodyLine, body: fact.body, content, citer, href,
-    problems, placedCharts: [] as string[], docId: fact.slug,
+    problems, placedCharts: [] as string[], docId: fact.slug, abs,
   };
   const { html, notesHtml } = renderBody(md, env);
   const unplaced = fact.charts.filter((id) => !env.placedCharts.includes(id));
-  const chartsHtml = unplaced.map((id) => chartHtml(content.charts.get(id)!, citer, href)).join("\n");
+  const chartsHtml = unplaced.map((id) => chartHtml(content.charts.get(id)!, citer, href, 3, { abs, sources: content.sources })).join("\n");
   const figures: FigureView[] = fact.figures.map((id) => {
     const f = content.figures.get(id)!;
     return { id, label: f.label, display: f.display, citeHtml: citer.cite([{ id: f.source }]), attribution: f.attribution, asOf: f.asOf && formatDate(f.asOf) };
@@ -56,7 +57,7 @@ export function buildFactView(
   const last = updated ?? fact.date;
   return {
     slug: fact.slug, url: `/facts/${fact.slug}/`, title: fact.title, summary: fact.summary, date: fact.date,
-    dateDisplay: formatDate(fact.date, fact.precision), status: fact.status,
+    datePrecision: fact.precision, dateDisplay: formatDate(fact.date, fact.precision), status: fact.status,
     topics: fact.topics.map((id) => ({ id, title: content.topics.get(id)?.title ?? id })),
     people: fact.people.map((slug) => ({ slug, name: peopleNames(content).get(slug) ?? slug })),
     bodyHtml: html, chartsHtml, figures, notesHtml,

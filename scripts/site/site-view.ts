@@ -7,6 +7,7 @@ import { chartHtml } from "../lib/chart-markup.ts";
 import { SiteCiter } from "../lib/citer.ts";
 import { sourceLine } from "../lib/references-markup.ts";
 import { formatDate } from "../lib/units.ts";
+import { correctionUrl, effectiveRepository } from "../lib/correction-link.ts";
 import { STATUSES } from "../lib/schema.ts";
 import type { Content } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
@@ -32,7 +33,9 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   const href = makeHref(prefix);
   const md = createMarkdown(prefix);
   const siteCiter = new SiteCiter(content.sources, href);
-  const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file)));
+  const absBase = absoluteBase(process.env.SITE_URL || content.site.url, prefix);
+  const abs = makeHref(absBase);
+  const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file), abs));
   const factBySlug = new Map(facts.map((f) => [f.slug, f]));
 
   // Reverse indexes, built in one pass each: the site grows to tens of thousands of facts.
@@ -70,6 +73,9 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     return {
       id: f.id, label: f.label, display: f.display, unit: f.unit, approximate: f.approximate,
       value: f.value, date: f.asOf ?? factBySlug.get(f.fact)?.date ?? "",
+      // A month-precision date is stored as its 1st: exports say which part of it is known.
+      datePrecision: f.asOf ? "day" : factBySlug.get(f.fact)?.datePrecision ?? "day",
+      valuePrecision: f.unit === "date" ? f.precision : undefined,
       // "as of" dates are days; otherwise the fact's date, at the fact's precision.
       dateDisplay: f.asOf ? formatDate(f.asOf) : factBySlug.get(f.fact)?.dateDisplay ?? "",
       fact: factBySlug.get(f.fact)!, sourceId: f.source,
@@ -83,20 +89,29 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   })).sort((a, b) => a.publisher.localeCompare(b.publisher, "en") || a.title.localeCompare(b.title, "en"));
 
   const chartList = [...content.charts.values()];
+  // /embed/charts/<id>/: links are absolute and open outside the frame.
+  const embedCiter = new SiteCiter(content.sources, abs);
+  const embeds = chartList.map((c) => ({
+    id: c.id, title: c.title, factUrl: abs(`/facts/${c.fact}/#chart-${c.id}`), csvUrl: abs(`/data/charts/${c.id}.csv`),
+    chartHtml: chartHtml(c, embedCiter, abs, 1, { standalone: true, collapseTable: true, sources: content.sources }),
+  }));
   const home = {
     keyFigures: (content.site.key_figures ?? []).map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined),
-    chartsHtml: (content.site.headline_charts ?? []).map((id) => chartHtml(content.charts.get(id)!, siteCiter, href, 3)).join("\n"),
+    chartsHtml: (content.site.headline_charts ?? []).map((id) => chartHtml(content.charts.get(id)!, siteCiter, href, 3, { collapseTable: true, abs, sources: content.sources })).join("\n"),
     latest: facts.slice(0, 8),
   };
 
+  const repository = effectiveRepository(content.site.repository, process.env.SITE_REPOSITORY);
   return {
+    correctionFormUrl: correctionUrl(repository),
     problems,
-    site: content.site,
+    // The deploy passes the real repository when site.yaml still names the placeholder.
+    site: { ...content.site, repository },
     prefix,
-    absBase: absoluteBase(process.env.SITE_URL || content.site.url, prefix),
+    absBase,
     nav: pages.filter((p) => p.navOrder !== undefined),
     statuses: STATUSES,
-    facts, people, topics, pages, months, figures, sources, home,
+    facts, people, topics, pages, months, figures, sources, home, embeds,
     charts: chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! })),
     rawSources: content.sources,
     rawCharts: chartList,

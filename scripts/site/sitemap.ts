@@ -44,7 +44,8 @@ export function sitemapXml(entries: SitemapEntry[]): string {
 
 export function sitemapFor(view: SiteView, outDir: string): string {
   const lastmod = lastModified(view);
-  return sitemapXml(pagePaths(outDir).map((p) => ({ url: makeHref(view.absBase)(p), lastmod: lastmod(p) })));
+  // Embeds are noindex: a sitemap lists only pages meant to be found.
+  return sitemapXml(pagePaths(outDir).filter((p) => !p.startsWith("/embed/")).map((p) => ({ url: makeHref(view.absBase)(p), lastmod: lastmod(p) })));
 }
 
 /**
