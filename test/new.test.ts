@@ -10,6 +10,10 @@ test("slugify makes file names from titles", () => {
   assert.equal(slugify("Trump asks for $500 billion"), "trump-asks-for-500-billion");
   assert.equal(slugify("  Zelenskyy: «Ми не продаємо» — Ünïcode! "), "zelenskyy-unicode");
   assert.equal(slugify("!!!"), "");
+  // An apostrophe joins a word: not "zelenskyy-s-plan".
+  assert.equal(slugify("Zelenskyy's plan"), "zelenskyys-plan");
+  assert.equal(slugify("Ukraine\u2019s minerals"), "ukraines-minerals");
+  assert.equal(slugify("'quoted' words"), "quoted-words");
 });
 
 test("new fact and new source write skeletons that the checker accepts once filled", () => {
@@ -21,7 +25,8 @@ test("new fact and new source write skeletons that the checker accepts once fill
     const path = join(root, "content/facts/cabinet-approves-the-agreement.md");
     const text = readFileSync(path, "utf8");
     assert.match(text, /^title: "Cabinet approves the agreement"/m);
-    assert.match(text, /^date: 2025-03-01/m);
+    // The date is a placeholder, never today: a fact's date is when it happened.
+    assert.match(text, /^date: TODO-YYYY-MM-DD /m);
     // Unfilled placeholders are errors, so a skeleton cannot be published by accident.
     const unfilled = runCli("check.ts", ["--root", root]);
     assert.equal(unfilled.status, 1);
@@ -37,7 +42,7 @@ test("new fact and new source write skeletons that the checker accepts once fill
     assert.equal(runCli("new.ts", ["--root", root, "source", "Bad Id"]).status, 1);
 
     // Fill in the placeholders the way CONTRIBUTING.md says, and the checker passes.
-    writeFileSync(path, text.replace("TODO-choose", "confirmed").replace("[TODO-topic]", "[deal-terms]")
+    writeFileSync(path, text.replace("TODO-YYYY-MM-DD", "2025-02-26").replace("TODO-choose", "confirmed").replace("[TODO-topic]", "[deal-terms]")
       .replace(/TODO one or two[^\n]*\n[^\n]*\n/, "The Cabinet approved signing the agreement.\n")
       .replace("[@source-id]", "[@unn-2025-03-04]").replace(/Show a figure[^\n]*\n/, ""));
     const sources = readFileSync(join(root, "content/sources.yaml"), "utf8")

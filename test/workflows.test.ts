@@ -51,7 +51,7 @@ const steps = (doc: Workflow) =>
   Object.entries(doc.jobs).flatMap(([job, j]) => (j.steps ?? []).map((step) => ({ job, step })));
 
 test("the deploy and CI workflows exist", () => {
-  for (const name of ["ci.yml", "deploy.yml"]) assert.ok(files.includes(name), `.github/workflows/${name} is missing`);
+  for (const name of ["ci.yml", "deploy.yml", "guard.yml"]) assert.ok(files.includes(name), `.github/workflows/${name} is missing`);
 });
 
 test("deploy runs on push to main and by hand, one deployment at a time", () => {
@@ -88,12 +88,12 @@ test("CI runs on pull_request and pushes to main", () => {
   assert.deepEqual(doc.on.push?.branches, ["main"]);
 });
 
-test("no workflow uses pull_request_target or workflow_run, and CI uses no secrets", () => {
-  for (const { file, raw, doc } of workflows) {
-    assert.doesNotMatch(raw, /pull_request_target/, `${file} must never use pull_request_target`);
+test("only guard.yml uses pull_request_target, no workflow uses workflow_run, none uses secrets", () => {
+  for (const { file, doc } of workflows) {
+    if (file !== "guard.yml") assert.ok(!("pull_request_target" in doc.on), `${file} must not use pull_request_target: it runs with the base repository's context`);
     assert.ok(!("workflow_run" in doc.on), `${file}: workflow_run runs with write access on fork code`);
   }
-  assert.doesNotMatch(byName("ci.yml").raw, /\$\{\{[^}]*\bsecrets\b/, "ci.yml runs fork code and must not see secrets");
+  for (const file of ["ci.yml", "guard.yml"]) assert.doesNotMatch(byName(file).raw, /\$\{\{[^}]*\bsecrets\b/, `${file} must not see secrets`);
 });
 
 test("top-level permissions are read-only", () => {
@@ -162,35 +162,57 @@ test("no expression is expanded inside run: (event data goes through env:)", () 
   }
 });
 
-test("the fork guard runs on pull requests, from the base commit, with event data in env", () => {
-  const { doc } = byName("ci.yml");
+test("the fork guard runs from guard.yml (pull_request_target), which never checks out or runs PR code", () => {
+  const { doc, raw } = byName("guard.yml");
+  assert.deepEqual(Object.keys(doc.on), ["pull_request_target"]);
+  assert.ok(!("guard" in byName("ci.yml").doc.jobs), "ci.yml (which the PR can edit) must not hold the guard");
   const guard = doc.jobs.guard;
-  assert.ok(guard, "ci.yml has a guard job");
-  assert.equal(guard.if, "github.event_name == 'pull_request'");
+  assert.ok(guard, "guard.yml has a guard job");
   const list = guard.steps ?? [];
-  const checkout = list.find((s) => s.uses?.startsWith("actions/checkout@"));
-  assert.equal(checkout?.with?.["fetch-depth"], 0);
-  const run = list.findIndex((s) => s.run?.includes("scripts/cli/guard.ts"));
-  const switchToBase = list.findIndex((s) => s.run?.includes('git checkout --quiet --detach "$BASE_SHA"'));
-  assert.ok(run >= 0, "the guard job runs scripts/cli/guard.ts");
-  // The PR could edit the guard; it must be judged by the base branch's copy.
-  assert.ok(switchToBase >= 0 && switchToBase < run, "the guard job switches to the base commit before running the guard");
-  const step = list[run]!;
-  assert.equal(step.run, 'npx tsx scripts/cli/guard.ts --base "$BASE_SHA" --head "$HEAD_SHA"');
-  assert.deepEqual(step.env, {
+  const checkout = list.filter((s) => s.uses?.startsWith("actions/checkout@"));
+  assert.equal(checkout.length, 1);
+  // No ref: pull_request_target checks out the base branch. A ref or repository of the
+  // head would put the fork's code in the work tree, where npm ci and tsx would run it.
+  assert.deepEqual(Object.keys(checkout[0]!.with ?? {}).sort(), ["fetch-depth", "persist-credentials"]);
+  assert.equal(checkout[0]!.with?.["fetch-depth"], 0);
+  assert.doesNotMatch(raw, /^\s*ref:|head\.ref|refs\/pull\/[^"]*merge/m, "never check out the head or merge ref");
+  for (const s of list) {
+    assert.ok(!s.uses || /^actions\/(checkout|setup-node)@/.test(s.uses), `guard.yml uses only checkout and setup-node, not ${s.uses}`);
+    assert.ok(!s.with?.cache, "no shared cache in a pull_request_target workflow (cache poisoning)");
+    if (s.run) assert.doesNotMatch(s.run, /\bgit (checkout|switch|worktree|restore|reset)\b|npm (run|test|install\b)|\.\/|bash |sh /, `guard.yml must not run PR code: ${s.run}`);
+  }
+  const fetch = list.find((s) => s.run?.startsWith("git fetch"));
+  assert.equal(fetch?.run, 'git fetch --quiet --no-tags origin "+refs/pull/${PR_NUMBER}/head:refs/remotes/pull/head"');
+  assert.deepEqual(fetch?.env, { PR_NUMBER: "${{ github.event.pull_request.number }}" });
+  assert.ok(list.some((s) => s.run === "npm ci --ignore-scripts"), "install the base's dependencies without lifecycle scripts");
+  const step = list.find((s) => s.run?.includes("scripts/cli/guard.ts"));
+  assert.equal(step?.run, 'npx tsx scripts/cli/guard.ts --base "$BASE_SHA" --head "$HEAD_SHA"');
+  assert.deepEqual(step?.env, {
     BASE_SHA: "${{ github.event.pull_request.base.sha }}",
     HEAD_SHA: "${{ github.event.pull_request.head.sha }}",
     IS_FORK: "${{ github.event.pull_request.head.repo.full_name != github.repository }}",
   });
+  assert.equal(guard.permissions, undefined, "the guard job inherits the read-only top-level permissions");
+});
+
+test("CONTRIBUTING names the guard's job as the required check", () => {
+  const text = readFileSync(join(ROOT, "CONTRIBUTING.md"), "utf8");
+  assert.match(text, /required status check[^\n]*"Fork guard"/i);
+});
+
+test("test output cannot forge workflow commands: npm test runs between stop-commands markers", () => {
+  const test = byName("ci.yml").doc.jobs.test?.steps?.find((s) => s.name === "Test");
+  const lines = (test?.run ?? "").trim().split("\n");
+  assert.deepEqual(lines, ['token="$(openssl rand -hex 16)"', 'echo "::stop-commands::$token"', "status=0", "npm test || status=$?", 'echo "::$token::"', 'exit "$status"']);
 });
 
 test("the test job checks, builds under a prefix, tests with Chrome and keeps the site", () => {
   const { doc } = byName("ci.yml");
   const list = doc.jobs.test?.steps ?? [];
   const runs = list.map((s) => s.run).filter(Boolean);
-  assert.deepEqual(runs, ["npm ci", "npm run check", "npm run build", "npm test"]);
+  assert.deepEqual(runs.map((r) => (r!.includes("npm test") ? "npm test" : r)), ["npm ci", "npm run check", "npm run build", "npm test"]);
   assert.equal(list.find((s) => s.run === "npm run build")?.env?.PATH_PREFIX, "/us-ukraine-minerals/");
-  assert.equal(list.find((s) => s.run === "npm test")?.env?.CHROME_PATH, "/usr/bin/google-chrome");
+  assert.equal(list.find((s) => s.name === "Test")?.env?.CHROME_PATH, "/usr/bin/google-chrome");
   const setup = list.find((s) => s.uses?.startsWith("actions/setup-node@"));
   assert.equal(setup?.with?.cache, "npm");
   const upload = list.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
@@ -230,4 +252,24 @@ test("issue forms are valid: name, description, body items with ids and labels",
   }
   const config = parse(readFileSync(join(ISSUE_TEMPLATES, "config.yml"), "utf8")) as { blank_issues_enabled?: unknown };
   assert.equal(config.blank_issues_enabled, false);
+});
+
+test("the build cache is restored everywhere but saved only by runs on main", () => {
+  for (const file of ["ci.yml", "deploy.yml"]) {
+    const { doc } = byName(file);
+    const all = steps(doc).map(({ step }) => step);
+    const restore = all.filter((s) => s.uses?.startsWith("actions/cache/restore@"));
+    const save = all.filter((s) => s.uses?.startsWith("actions/cache/save@"));
+    // The combined action saves at the end of any run, pull requests included.
+    assert.equal(all.filter((s) => /^actions\/cache@/.test(s.uses ?? "")).length, 0, `${file}: use actions/cache/restore and /save, not actions/cache`);
+    assert.equal(restore.length, 1, `${file}: restores the build cache`);
+    assert.equal(restore[0]!.with?.path, ".cache/factsheet");
+    for (const s of save) {
+      assert.equal(s.with?.path, ".cache/factsheet");
+      assert.match(s.if ?? "", /github\.ref == 'refs\/heads\/main'/, `${file}: the cache is saved only on main`);
+      if (file === "ci.yml") assert.match(s.if ?? "", /github\.event_name == 'push'/, "ci.yml saves only on push");
+    }
+    const build = all.findIndex((s) => s.run === "npm run build");
+    assert.ok(all.indexOf(restore[0]!) < build, `${file}: restore before the build`);
+  }
 });

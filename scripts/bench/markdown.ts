@@ -1,6 +1,7 @@
 /** The generated tables of BENCHMARKS.md, from bench/results.json. */
 import type { Results, Stamp } from "./results.ts";
 import { TOOL_NAMES } from "./tools.ts";
+import { cacheMarkdown } from "./cache.ts";
 
 const n = (x: number | null | undefined, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(d));
 const kb = (b: number) => (b / 1024).toFixed(1);
@@ -30,7 +31,7 @@ function build(r: Results): string[] {
     `Versions: Node ${v.node}, Eleventy ${v.eleventy}, Nunjucks ${v.nunjucks}, markdown-it ${v["markdown-it"]}, tsx ${v.tsx}, Pagefind ${v.pagefind}, Hugo ${v.hugo}. ` +
     `CPU = user + sys of the child and its children (${b.method}); medians of the runs shown, run in turn (project, Eleventy, Hugo, project, ...), after ${b.warmup} warm-up round(s) of every build before the first size. ` +
     `${b.projectHeapMb ? `The project's builds ran with \`--max-old-space-size=${b.projectHeapMb}\` (Node's default heap is about 4 GiB here). ` : ""}` +
-    `Search index: ${b.searchMode === "flag" ? "the build ran with --no-search; Pagefind's CLI over its output is timed apart"
+    `Search index: ${b.searchMode === "flag" ? "the build ran with FACTSHEET_SEARCH_INDEX=0 (and FACTSHEET_CACHE=0: every build cold); Pagefind's CLI over its output is timed apart"
       : b.searchMode === "inline" ? "build.ts runs Pagefind itself but does not wait for Pagefind's process, so GNU time misses that CPU; Pagefind's CLI over the same output is timed apart" : "none"}` +
     `${b.searchMode !== "none" ? ", shown in the last column, and added to the project's CPU for the ratios (project ÷ this = (build + search index) ÷ this)" : ""}.`, "",
     "| entries | build | runs | CPU s | wall s | peak RSS MiB | CPU ms / entry | project ÷ this |",
@@ -108,6 +109,7 @@ function devloop(r: Results): string[] {
 export function renderMarkdown(r: Results): string {
   return [
     "## Build: project vs bare Eleventy vs Hugo", "", ...build(r), "",
+    "## Build cache and the cold path: the four budgets in one run", "", ...(r.cache ? [stamp(r.cache), ""] : []), ...cacheMarkdown(r.cache?.result), "",
     "## Profile of the project build", "", ...profile(r), "",
     "## Page weight", "", ...weight(r), "",
     "## Lighthouse", "", ...lighthouse(r), "",

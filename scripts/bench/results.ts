@@ -14,6 +14,7 @@ import type { WeightReport } from "./pageweight.ts";
 import type { LighthouseRun } from "./lighthouse.ts";
 import type { DevLoopResult } from "./devloop.ts";
 import type { ToolName } from "./tools.ts";
+import type { CacheBench } from "./cache.ts";
 
 export interface SizeResult {
   entries: number; counts: SynthCounts; loadavg: number[];
@@ -40,6 +41,7 @@ export interface Results {
   pageweight?: Stamp & WeightReport;
   lighthouse?: Stamp & { runs: LighthouseRun[] };
   devloop?: Stamp & { result: DevLoopResult };
+  cache?: Stamp & { result: CacheBench };
 }
 
 export function readResults(file: string): Results {

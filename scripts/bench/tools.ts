@@ -46,7 +46,7 @@ export function hugoVersion(): string | null {
 /** Whether build.ts can skip its search index (then the bench times the index apart). */
 export function buildSearchMode(): "none" | "flag" | "inline" {
   const src = readFileSync(join(REPO, "scripts/cli/build.ts"), "utf8");
-  if (/["']?no-search["']?\s*:/.test(src)) return "flag";
+  if (/["']?no-search["']?\s*:/.test(src) || src.includes("FACTSHEET_SEARCH_INDEX")) return "flag";
   return /pagefind|search-index|writeSearchIndex/i.test(src) ? "inline" : "none";
 }
 
@@ -66,11 +66,13 @@ export function projectTool(dir: string, site: SynthSite): Tool {
   // Without a --no-search flag the index is part of the build; its summary line (not
   // printed with --quiet) gives the index's own wall time.
   const args = [TSX, "scripts/cli/build.ts", "--root", root, "--output", out, ...(mode === "inline" ? [] : ["--quiet"])];
-  if (mode === "flag") args.push("--no-search");
+  const env: NodeJS.ProcessEnv = { FACTSHEET_SOCIAL_IMAGES: "0", FACTSHEET_CACHE: "0" };
+  if (mode === "flag") env.FACTSHEET_SEARCH_INDEX = "0";
   return {
     name: "project", out,
     // Social images would be measured separately; the budget is about the pages.
-    spec: { label: "project build", cmd: process.execPath, args, cwd: root, env: { FACTSHEET_SOCIAL_IMAGES: "0" } },
+    // Cold builds: the build cache (measured in the cache section) is off.
+    spec: { label: "project build", cmd: process.execPath, args, cwd: root, env },
     verify() {
       const c = site.counts;
       if (!existsSync(join(out, "index.html"))) throw new Error(`project build: no index.html in ${out}`);

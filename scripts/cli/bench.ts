@@ -2,6 +2,7 @@
  * `npm run bench`: the budgets of DESIGN.md section 4, measured (never part of npm test).
  *   build       synthetic sites of each size, built by the project, bare Eleventy and Hugo in turn
  *   pageweight  bytes and requests per page type of the sample site; JS only on chart pages
+ *   cache       4,000 entries: cold default, cold without extras, warm rebuild after one edit, search index apart
  *   devloop     npm start on 4,000 entries: one fact edit until the served page shows it
  *   profile     one project build under --cpu-prof: where the time goes
  *   lighthouse  four category scores for three pages, mobile and desktop
@@ -21,21 +22,23 @@ import { largestProfile, summarizeProfile } from "../bench/profile.ts";
 import { pageTypes, weighSite } from "../bench/pageweight.ts";
 import { runLighthouse } from "../bench/lighthouse.ts";
 import { measureDevLoop } from "../bench/devloop.ts";
+import { measureCache } from "../bench/cache.ts";
 import { machine, versions } from "../bench/machine.ts";
 import { budgetOf, readResults, writeMarkdown, writeResults, type Results, type SizeResult, type Stamp } from "../bench/results.ts";
 import { renderMarkdown } from "../bench/markdown.ts";
 
-const SECTIONS = ["build", "pageweight", "devloop", "profile", "lighthouse"] as const;
+const SECTIONS = ["build", "cache", "pageweight", "devloop", "profile", "lighthouse"] as const;
 const { values } = parseArgs({ options: {
   sizes: { type: "string", default: "1000,4000,16000,32000" },
   runs: { type: "string", default: "3" },
   warmup: { type: "string", default: "1" },
   tools: { type: "string", default: TOOL_NAMES.join(",") },
-  only: { type: "string", default: "build,pageweight,devloop" },
+  only: { type: "string", default: "build,cache,pageweight,devloop" },
   lighthouse: { type: "boolean", default: false },
   profile: { type: "boolean", default: false },
   "profile-size": { type: "string", default: "4000" },
   "devloop-size": { type: "string", default: "4000" },
+  "cache-size": { type: "string", default: "4000" },
   /** Node heap for the project's builds (--max-old-space-size); by default Node's own (4 GiB here). */
   "project-heap-mb": { type: "string" },
   note: { type: "string" },
@@ -81,6 +84,14 @@ const hardFailures: string[] = [];
 
 async function main() {
   if (sections.has("build")) measureBuilds();
+  if (sections.has("cache")) {
+    const n = positive(values["cache-size"]!, "cache-size");
+    const site = synthesize(n);
+    const loadavg = os.loadavg().map((x) => Math.round(x * 100) / 100);
+    log(`cache: ${n} entries, load ${loadavg.join(" ")}`);
+    results.cache = { ...stampNow(), result: measureCache(tempDir("cache"), site, runs, method, log, loadavg) };
+    save();
+  }
   if (sections.has("profile")) measureProfile(positive(values["profile-size"]!, "profile-size"));
   if (sections.has("pageweight") || sections.has("lighthouse")) await measureSampleSite();
   if (sections.has("devloop")) {

@@ -2,7 +2,8 @@
  * `npm run build`: check content (the same checks and messages as `npm run check`),
  * then render the site into a temporary folder and swap it in for _site/.
  * Environment: PATH_PREFIX (e.g. /us-ukraine-minerals/), SITE_URL (public address);
- * FACTSHEET_SOCIAL_IMAGES=0 and FACTSHEET_SEARCH_INDEX=0 skip the two costly extras.
+ * FACTSHEET_SOCIAL_IMAGES=0 and FACTSHEET_SEARCH_INDEX=0 skip the two costly extras;
+ * FACTSHEET_CACHE=0 builds without the build cache in .cache/factsheet/.
  */
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
@@ -12,6 +13,7 @@ import { writeAtomically } from "../io/atomic-dir.ts";
 import { printProblems } from "./report.ts";
 import { handoff } from "../site/plugin.ts";
 import { writeSearchIndex } from "../site/search-index.ts";
+import { BuildCache } from "../io/build-cache.ts";
 
 const { values } = parseArgs({ options: {
   content: { type: "string", default: "content" },
@@ -23,7 +25,8 @@ const { values } = parseArgs({ options: {
 
 const root = resolve(values.root!);
 const started = performance.now();
-const loaded = loadSite(root, { contentDir: values.content, prefix: values.prefix });
+const cache = BuildCache.open(root);
+const loaded = loadSite(root, { contentDir: values.content, prefix: values.prefix, cache });
 if (printProblems(loaded.problems)) {
   process.stderr.write("build stopped: fix the errors above; _site/ was left as it was\n");
   process.exit(1);
@@ -32,7 +35,7 @@ const output = resolve(root, values.output!);
 let written = 0;
 let search = "";
 // Hand the plugin the content we already loaded and checked, so it is parsed once.
-Object.assign(handoff, { root, loaded, prefix: values.prefix });
+Object.assign(handoff, { root, loaded, prefix: values.prefix, cache });
 await writeAtomically(output, async (tmp) => {
   handoff.outputDir = tmp;
   const elev = new Eleventy(resolve(root, "templates"), tmp, {
@@ -52,5 +55,9 @@ await writeAtomically(output, async (tmp) => {
     search = `search index: ${indexed.pages} pages and ${indexed.records} sources in ${(indexed.ms / 1000).toFixed(2)}s`;
   }
 });
+// A complete build: entries it did not use belong to content that no longer exists.
+cache.prune(["yaml", "social"]);
+const notice = cache.notice();
+if (notice) process.stderr.write(`${notice}\n`);
 const secs = ((performance.now() - started) / 1000).toFixed(2);
-if (!values.quiet) process.stdout.write(`${search}\nbuilt ${written} pages into ${values.output} in ${secs}s (prefix ${loaded.view!.prefix})\n`);
+if (!values.quiet) process.stdout.write(`${search}\n${cache.summary()}\nbuilt ${written} pages into ${values.output} in ${secs}s (prefix ${loaded.view!.prefix})\n`);

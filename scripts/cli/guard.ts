@@ -4,10 +4,14 @@
  *
  *   IS_FORK=true tsx scripts/cli/guard.ts --base <commit> --head <commit>
  *
- * Compares the pull request's own changes (from the merge base of <base> and <head> to
- * <head>, as GitHub's "Files changed" tab does), so commits that landed on main after
- * the branch was cut are not blamed on it. CI runs this file from the base commit, never
- * from the pull request, so a fork cannot edit the guard that judges it.
+ * Judges what the merge would really change: the tree `git merge-tree --write-tree`
+ * makes from <base> and <head>, compared with <base>. A history with more than one merge
+ * base (criss-cross merges) is refused outright: `base...head` would silently pick one
+ * base, and a merge that reverts a maintainer's code could pass as "content only".
+ * Commits dated after the guard's clock are refused too: history dates are not trusted.
+ * Every path is printed JSON-quoted, so no name can start a line with "::" (GitHub trims
+ * leading spaces before it looks for workflow commands). CI runs this file from the base
+ * branch (guard.yml, pull_request_target), so a fork cannot edit the guard that judges it.
  */
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
@@ -55,9 +59,33 @@ function git(repo: string, args: string[]): string {
   });
 }
 
-/** A path from a fork may hold newlines or `::`; never let it reach the log raw. */
-const printable = (path: string) =>
-  /[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path) : path;
+/**
+ * Any string from a fork (a path, a commit's date) printed as JSON: it starts with `"`,
+ * and control and invisible characters are escaped, so it never starts or splits a line.
+ */
+export const quoted = (s: string) => JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** Allowance for clock drift between the contributor's machine and the runner. */
+export const FUTURE_SLACK_SECONDS = 15 * 60;
+
+/** Commits of head not in base whose author or committer date is after `now` (seconds). */
+export function futureCommits(log: string, now: number): { sha: string; date: number }[] {
+  const out: { sha: string; date: number }[] = [];
+  for (const line of log.split("\n")) {
+    const m = /^([0-9a-f]{40}) (\d+) (\d+)$/.exec(line.trim());
+    if (!m) continue;
+    const date = Math.max(Number(m[2]), Number(m[3]));
+    if (date > now + FUTURE_SLACK_SECONDS) out.push({ sha: m[1]!, date });
+  }
+  return out;
+}
+
+function gitError(what: string, error: unknown): number {
+  const stderr = (error as { stderr?: string }).stderr?.trim();
+  console.error(`guard: ${what} failed${stderr ? `: ${quoted(stderr.split("\n")[0]!)}` : ""}`);
+  console.error("guard: both commits must be present: check out with fetch-depth: 0 and fetch the pull request's head");
+  return 2;
+}
 
 export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
   let values: { base?: string; head?: string; repo?: string; help?: boolean };
@@ -97,23 +125,55 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
     }
   }
 
+  let bases: string[];
+  let tree: string;
   let raw: string;
+  let log: string;
   try {
-    raw = git(repo, ["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", `${base}...${head}`, "--"]);
+    bases = git(repo, ["merge-base", "--all", "--end-of-options", base, head]).split("\n").filter(Boolean);
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    console.error(`guard: git diff ${base}...${head} failed${stderr ? `: ${stderr}` : ""}`);
-    console.error("guard: both commits must be present: check out with fetch-depth: 0");
-    return 2;
+    return gitError(`git merge-base ${base} ${head}`, error);
+  }
+  if (bases.length !== 1) {
+    const why = bases.length === 0 ? "shares no history with the base branch" : `has ${bases.length} merge bases with the base branch (criss-cross merges)`;
+    console.log(formatProblem(problem(quoted(head), 1, 1, "fork-guard", `the pull request ${why}, so what it changes cannot be judged reliably: rebase it onto the base branch (git rebase) and push again`)));
+    return 1;
+  }
+  try {
+    // What main would hold after the merge; a conflict (exit 1) is refused below.
+    tree = git(repo, ["merge-tree", "--write-tree", "--no-messages", base, head]).split("\n")[0]!.trim();
+  } catch (error) {
+    if ((error as { status?: number }).status === 1) {
+      console.log(formatProblem(problem(quoted(head), 1, 1, "fork-guard", "the pull request does not merge cleanly with the base branch: rebase it and resolve the conflicts")));
+      return 1;
+    }
+    return gitError(`git merge-tree ${base} ${head}`, error);
+  }
+  try {
+    raw = git(repo, ["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, tree, "--"]);
+    log = git(repo, ["log", "--format=%H %at %ct", "--end-of-options", `${base}..${head}`, "--"]);
+  } catch (error) {
+    return gitError(`git diff ${base} ${tree}`, error);
   }
 
   const changes = parseRawDiff(raw);
   const result = checkChangedPaths(changes);
   const annotate = env.GITHUB_ACTIONS === "true";
   for (const p of result.problems) {
-    const located = problem(printable(p.path), 1, 1, "fork-guard", p.message);
+    console.log(formatProblem(problem(quoted(p.path), 1, 1, "fork-guard", p.message)));
+    // An annotation line starts with our "::"; its file property is escaped by githubAnnotation.
+    if (annotate) console.log(githubAnnotation(problem(p.path, 1, 1, "fork-guard", p.message)));
+  }
+  const now = Math.floor(Number(env.GUARD_NOW_SECONDS ?? Date.now() / 1000));
+  const future = futureCommits(log, now);
+  for (const c of future) {
+    const located = problem(quoted(c.sha), 1, 1, "future-date", `commit ${c.sha.slice(0, 12)} is dated ${new Date(c.date * 1000).toISOString()}, after the guard's clock (${new Date(now * 1000).toISOString()}): fix the computer's clock and recommit (git commit --amend --reset-author --no-edit)`);
     console.log(formatProblem(located));
     if (annotate) console.log(githubAnnotation(located));
+  }
+  if (future.length && result.ok) {
+    console.error(`fork guard: ${future.length} commit${future.length === 1 ? "" : "s"} dated in the future`);
+    return 1;
   }
   if (!result.ok) {
     const n = result.problems.length;

@@ -25,7 +25,7 @@ if (kind === "fact") {
   if (!slug) fail(`cannot make a file name from "${arg}": use a title with letters or digits`);
   const path = join(root, "content", "facts", `${slug}.md`);
   if (existsSync(path)) fail(`content/facts/${slug}.md already exists: edit it, or choose another title`);
-  writeFileSync(path, factSkeleton(arg!.trim(), today), { flag: "wx" });
+  writeFileSync(path, factSkeleton(arg!.trim()), { flag: "wx" });
   process.stdout.write(`wrote content/facts/${slug}.md: replace every TODO, then run npm run check\n`);
 } else if (kind === "source") {
   if (!arg) fail(usage);

@@ -9,9 +9,13 @@ import { sortProblems, type Problem } from "../lib/problem.ts";
 import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
+import type { BuildCache } from "./build-cache.ts";
+import type { YamlMemo } from "../lib/yaml-memo.ts";
+import type { Site } from "../lib/model.ts";
 
 export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
-export interface Loaded { view?: LoadedView; problems: Problem[] }
+/** `site` is there whenever site.yaml itself is sound, so a problems page can still show the site's title and footer. */
+export interface Loaded { view?: LoadedView; problems: Problem[]; site?: Site }
 
 /** A path prefix always starts and ends with "/" ("/", "/us-ukraine-minerals/"). */
 export function normalizePrefix(raw = "/"): string {
@@ -20,15 +24,30 @@ export function normalizePrefix(raw = "/"): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
-export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean } = {}): Loaded {
+export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean; cache?: BuildCache } = {}): Loaded {
   const read = readContent(root, opts.contentDir ?? "content");
-  const { content, problems } = loadContent(read.files);
+  const { content, problems } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined);
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
-  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all) };
+  // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.
+  const site = content.site.title ? content.site : undefined;
+  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all), site };
   const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
   const base = buildSiteView(content, normalizePrefix(opts.prefix), dates);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
-  return { view, problems: sortProblems([...all, ...view.problems]) };
+  return { view, site, problems: sortProblems([...all, ...view.problems]) };
+}
+
+/** Safe YAML parses in the build cache, keyed by the code and the exact text. */
+function yamlMemo(cache: BuildCache): YamlMemo {
+  return {
+    get(text) {
+      const key = cache.key("yaml", text);
+      const hit = cache.get("yaml", key);
+      if (!hit) return undefined;
+      try { return JSON.parse(hit.toString("utf8")) as unknown; } catch { cache.reject("yaml", key, "not JSON"); return undefined; }
+    },
+    put(text, data) { cache.put("yaml", cache.key("yaml", text), JSON.stringify(data)); },
+  };
 }

@@ -15,12 +15,12 @@ export function crossCheck(content: Content, pending: Map<string, ChartInput>): 
   const out: Problem[] = [];
   const people = new Set(content.people.map((p) => p.slug));
   const { sources, topics, figures, charts, origins } = content;
-  const unknownSource = (id: string) => `"${id}" is not in content/sources.yaml${didYouMean(id, sources.keys())}: add the source there or fix the id`;
+  const unknownSource = (id: string) => `"${id}" is not in content/sources.yaml${didYouMean(id, sources)}: add the source there or fix the id`;
 
   for (const fact of content.facts) {
     const o = fact.origin;
     fact.topics.forEach((t, i) => {
-      if (!topics.has(t)) out.push(at(o, ["topics", i], "unknown-topic", `"${t}" is not in content/topics.yaml${didYouMean(t, topics.keys())}`));
+      if (!topics.has(t)) out.push(at(o, ["topics", i], "unknown-topic", `"${t}" is not in content/topics.yaml${didYouMean(t, topics)}`));
     });
     fact.people.forEach((p, i) => {
       if (!people.has(p)) out.push(at(o, ["people", i], "unknown-person", `"${p}" has no file content/people/${p}.md${didYouMean(p, people)}`));
@@ -38,7 +38,7 @@ export function crossCheck(content: Content, pending: Map<string, ChartInput>): 
         const path = ["charts", id, "data", i];
         if ("figure" in d) {
           const f = figures.get(d.figure);
-          if (!f) { out.push(at(o, [...path, "figure"], "unknown-figure", `figure "${d.figure}" is not defined in any fact${didYouMean(d.figure, figures.keys())}`)); return; }
+          if (!f) { out.push(at(o, [...path, "figure"], "unknown-figure", `figure "${d.figure}" is not defined in any fact${didYouMean(d.figure, figures)}`)); return; }
           if (typeof f.value !== "number") { out.push(at(o, [...path, "figure"], "chart-value", `figure "${d.figure}" is a date; charts plot numbers`)); return; }
           data.push({ label: d.label, value: f.value, unit: f.unit, display: f.display, source: f.source, quote: f.quote, attribution: f.attribution, figure: f.id });
         } else {
@@ -60,10 +60,10 @@ export function crossCheck(content: Content, pending: Map<string, ChartInput>): 
     if (!s.url) out.push({ ...at(o, [s.id], "source-without-url", `source "${s.id}" has no url, so readers cannot check it: add the address copied from the page, or an archive_url`, "key"), severity: "warning" });
   }
   content.site.key_figures?.forEach((id, i) => {
-    if (!figures.has(id)) out.push(at(origins.site, ["key_figures", i], "unknown-figure", `figure "${id}" is not defined in any fact${didYouMean(id, figures.keys())}`));
+    if (!figures.has(id)) out.push(at(origins.site, ["key_figures", i], "unknown-figure", `figure "${id}" is not defined in any fact${didYouMean(id, figures)}`));
   });
   content.site.headline_charts?.forEach((id, i) => {
-    if (!charts.has(id)) out.push(at(origins.site, ["headline_charts", i], "unknown-chart", `chart "${id}" is not defined in any fact${didYouMean(id, charts.keys())}`));
+    if (!charts.has(id)) out.push(at(origins.site, ["headline_charts", i], "unknown-chart", `chart "${id}" is not defined in any fact${didYouMean(id, charts)}`));
   });
   for (const page of content.pages) {
     if (RESERVED_SLUGS.has(page.slug)) out.push(problem(page.origin.file, 1, 1, "reserved-slug", `"/${page.slug}/" is a page the generator makes: rename the file`));

@@ -4,7 +4,8 @@
  * before gray-matter sees the file, so no engine but our safe YAML parser ever runs.
  */
 import matter from "gray-matter";
-import { parseSafeYaml, printable, MAX_TEXT_CHARS, type SafeYaml } from "./yaml-safe.ts";
+import { printable, MAX_TEXT_CHARS, type SafeYaml } from "./yaml-safe.ts";
+import { parseSafeYamlWith, type YamlMemo } from "./yaml-memo.ts";
 
 export interface Split {
   yaml?: SafeYaml;
@@ -29,7 +30,7 @@ export function normalizeText(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-export function splitFrontMatter(raw: string): Split {
+export function splitFrontMatter(raw: string, memo?: YamlMemo): Split {
   // The reader refuses big files by size; this guards callers that hand text straight in.
   if (raw.length > MAX_TEXT_CHARS) return fail("", 0, "file-too-large", `the file is ${Math.round(raw.length / 1024)} K characters; the limit is ${MAX_TEXT_CHARS / 1024} K: split it`);
   const text = normalizeText(raw);
@@ -53,7 +54,7 @@ export function splitFrontMatter(raw: string): Split {
   // gray-matter and our own split must agree on where the body starts; if not, trust neither.
   if (parsed.content.trim() !== body.trim()) return fail(text, 0, "front-matter-unclosed", "could not find where the front matter ends: check the --- lines");
   return {
-    yaml: parseSafeYaml(yamlText),
+    yaml: parseSafeYamlWith(yamlText, memo),
     body,
     bodyLine: lineAt(text, bodyStart),
     yamlLine: 2,

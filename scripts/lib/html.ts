@@ -26,12 +26,5 @@ export function escapeXml(s: unknown): string {
     .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/**
- * A text-fragment link (`#:~:text=`) that makes the browser scroll to and highlight
- * the quoted words on the source page. `-`, `&` and `,` have meaning in the directive.
- */
-export function textFragmentUrl(url: string, quote: string): string {
-  const words = quote.replace(/\s+/g, " ").trim();
-  const enc = encodeURIComponent(words).replace(/-/g, "%2D").replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
-  return `${url.split("#")[0]}#:~:text=${enc}`;
-}
+/** The text-fragment link follows the matching rule that `npm run verify` checks with. */
+export { textFragmentUrl } from "./text-match.ts";

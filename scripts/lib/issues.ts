@@ -63,7 +63,7 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
         const best = branches.filter((b) => b.length === fewest);
         if (best.length === 1) {
           const nested = { issues: best[0]!.map((i) => ({ ...i, path: [...path, ...i.path] })) } as unknown as z.ZodError;
-          out.push(...zodProblems(origin, nested, allowed, data));
+          for (const p of zodProblems(origin, nested, allowed, data)) out.push(p);
         } else out.push(at(origin, path, "invalid-value", `${where(path)} ${issue.message}`));
         break;
       }

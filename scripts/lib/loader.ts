@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import { splitFrontMatter } from "./frontmatter.ts";
-import { parseSafeYaml } from "./yaml-safe.ts";
+import { parseSafeYamlWith, type YamlMemo } from "./yaml-memo.ts";
 import { problem, type Problem } from "./problem.ts";
 import { zodProblems, at as problemAt } from "./issues.ts";
 import { formatValue } from "./units.ts";
@@ -15,14 +15,16 @@ import {
 } from "./schema.ts";
 import type { Content, Fact, Figure, Chart, Origin, Person, Page, Source, Topic } from "./model.ts";
 import { crossCheck } from "./crosscheck.ts";
+import { verificationSchema } from "./verification.ts";
+import { verificationProblems } from "./verification-checks.ts";
 
 export interface ContentFile { path: string; text: string }
 export interface LoadResult { content: Content; problems: Problem[] }
 
 const FACT_KEYS = Object.keys(factSchema.shape);
 
-function parseYamlFile(file: ContentFile, problems: Problem[]) {
-  const yaml = parseSafeYaml(file.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+function parseYamlFile(file: ContentFile, problems: Problem[], memo?: YamlMemo) {
+  const yaml = parseSafeYamlWith(file.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), memo);
   const origin: Origin = { file: file.path, yaml, yamlLine: 1, bodyLine: 1 };
   for (const i of yaml.issues) {
     const pos = yaml.position(i.offset);
@@ -31,8 +33,8 @@ function parseYamlFile(file: ContentFile, problems: Problem[]) {
   return { data: yaml.issues.length ? undefined : yaml.data, origin };
 }
 
-function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[], keys: string[]) {
-  const split = splitFrontMatter(file.text);
+function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[], keys: string[], memo?: YamlMemo) {
+  const split = splitFrontMatter(file.text, memo);
   const origin: Origin = { file: file.path, yaml: split.yaml, yamlLine: split.yamlLine, bodyLine: split.bodyLine };
   if (split.error) {
     problems.push(problem(file.path, split.error.line, split.error.column, split.error.rule, split.error.message));
@@ -48,7 +50,7 @@ function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Proble
   }
   const parsed = schema.safeParse(yaml.data ?? {});
   if (!parsed.success) {
-    problems.push(...zodProblems(origin, parsed.error, keys, yaml.data ?? {}));
+    for (const p of zodProblems(origin, parsed.error, keys, yaml.data ?? {})) problems.push(p);
     return undefined;
   }
   return { data: parsed.data, body: split.body, origin };
@@ -58,7 +60,8 @@ function slugOf(path: string): string {
   return path.replace(/^.*\//, "").replace(/\.md$/, "");
 }
 
-export function loadContent(files: ContentFile[]): LoadResult {
+/** `memo` remembers safe YAML parses between builds (the build cache; see yaml-memo.ts). */
+export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
   const problems: Problem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   const blank: Origin = { file: "content/site.yaml", yamlLine: 1, bodyLine: 1 };
@@ -76,11 +79,11 @@ export function loadContent(files: ContentFile[]): LoadResult {
       problems.push(problem(path, 1, 1, "missing-file", `${path} is missing: create it (see CONTRIBUTING.md)`));
       return undefined;
     }
-    const { data, origin } = parseYamlFile(file, problems);
+    const { data, origin } = parseYamlFile(file, problems, memo);
     content.origins[name] = origin;
     if (data === undefined && origin.yaml?.issues.length) return undefined;
     const parsed = schema.safeParse(data ?? {});
-    if (!parsed.success) { problems.push(...zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [], data ?? {})); return undefined; }
+    if (!parsed.success) { for (const p of zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [], data ?? {})) problems.push(p); return undefined; }
     return parsed.data;
   };
 
@@ -103,17 +106,20 @@ export function loadContent(files: ContentFile[]): LoadResult {
     if (seenSlugs.has(folded)) problems.push(problem(file.path, 1, 1, "duplicate-slug", `"${slug}" clashes with ${seenSlugs.get(folded)}: rename one`));
     seenSlugs.set(folded, file.path);
     if (m[1] === "facts") {
-      const e = parseEntry<FactInput>(file, factSchema, problems, FACT_KEYS);
+      const e = parseEntry<FactInput>(file, factSchema, problems, FACT_KEYS, memo);
       if (e) addFact(content, pending, slug, e.data, e.body, e.origin, problems);
     } else if (m[1] === "people") {
-      const e = parseEntry(file, personSchema, problems, Object.keys(personSchema.shape));
+      const e = parseEntry(file, personSchema, problems, Object.keys(personSchema.shape), memo);
       if (e) content.people.push({ slug, name: e.data.name, kind: e.data.kind ?? "person", role: e.data.role, body: e.body, origin: e.origin } satisfies Person);
     } else {
-      const e = parseEntry(file, pageSchema, problems, Object.keys(pageSchema.shape));
+      const e = parseEntry(file, pageSchema, problems, Object.keys(pageSchema.shape), memo);
       if (e) content.pages.push({ slug, title: e.data.title, description: e.data.description, navOrder: e.data.nav_order, body: e.body, origin: e.origin } satisfies Page);
     }
   }
-  problems.push(...crossCheck(content, pending));
+  loadRecords(files, content, problems);
+  // A loop, not push(...list): spreading tens of thousands of problems overflows the stack.
+  for (const p of crossCheck(content, pending)) problems.push(p);
+  for (const p of verificationProblems(content)) problems.push(p);
   content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
   content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
   content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
@@ -154,3 +160,26 @@ function addFact(content: Content, pending: Map<string, ChartInput>, slug: strin
   content.facts.push(fact);
 }
 
+
+/** content/verification/<source-id>.yaml: validated like any content, though only `npm run verify` writes it. */
+function loadRecords(files: ContentFile[], content: Content, problems: Problem[]) {
+  content.verification = new Map();
+  content.verificationFiles = new Map();
+  for (const file of files) {
+    const m = /^content\/verification\/([^/]+)\.yaml$/.exec(file.path);
+    if (!m) continue;
+    if (!SLUG.test(m[1]!)) {
+      problems.push(problem(file.path, 1, 1, "bad-filename", `"${m[1]}.yaml" must be named after a source id: verification records are written by npm run verify`));
+      continue;
+    }
+    const { data, origin } = parseYamlFile(file, problems);
+    if (data === undefined && origin.yaml?.issues.length) continue;
+    const parsed = verificationSchema.safeParse(data ?? {});
+    if (!parsed.success) {
+      problems.push(...zodProblems(origin, parsed.error, Object.keys(verificationSchema.shape), data ?? {}));
+      continue;
+    }
+    content.verification.set(m[1]!, parsed.data);
+    content.verificationFiles.set(m[1]!, file.path);
+  }
+}

@@ -2,6 +2,7 @@
 import type { Unit, Precision } from "./units.ts";
 import type { ChartType, ChartOrientation } from "./chart-types.ts";
 import type { SafeYaml } from "./yaml-safe.ts";
+import type { VerificationRecord } from "./verification.ts";
 import type { Status, SourceInput, SiteInput, TopicInput } from "./schema.ts";
 
 /** Where an entry came from, so later checks (cross-references, body) can point at it. */
@@ -82,4 +83,8 @@ export interface Content {
   figures: Map<string, Figure>;
   charts: Map<string, Chart>;
   origins: { site: Origin; sources: Origin; topics: Origin };
+  /** content/verification/<source-id>.yaml, written by `npm run verify`; absent = not yet checked. */
+  verification?: Map<string, VerificationRecord>;
+  /** Source id -> the record's file, for the checker's messages. */
+  verificationFiles?: Map<string, string>;
 }

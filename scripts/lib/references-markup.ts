@@ -7,21 +7,32 @@ import { escapeHtml, textFragmentUrl } from "./html.ts";
 import { formatDate } from "./units.ts";
 import type { Reference } from "./references.ts";
 import type { Source } from "./model.ts";
+import type { QuoteCheck, SourceCheck, VerificationLookup } from "./verification.ts";
 
 export interface Quote { text: string; attribution?: string }
 
-export function sourceLine(s: Source, href: (p: string) => string, sources?: Map<string, Source>): string {
+const UNCHECKED: QuoteCheck = { state: "unchecked", words: "not yet checked" };
+
+/** A dead source leads with its archived copy, as Wikipedia's url-status=dead does. */
+const deadWithCopy = (s: Source, check?: SourceCheck) => Boolean(s.url && check?.state === "dead" && check.archiveUrl);
+
+export function sourceLine(s: Source, href: (p: string) => string, sources?: Map<string, Source>, check?: SourceCheck): string {
   const parts: string[] = [];
-  const title = s.url
-    ? `<a href="${escapeHtml(s.url)}" class="ref-title">${escapeHtml(s.title)}</a>`
-    : `<span class="ref-title">${escapeHtml(s.title)}</span> <span class="badge badge-warning">no link</span>`;
+  const dead = deadWithCopy(s, check);
+  const title = dead
+    ? `<a href="${escapeHtml(check!.archiveUrl!)}" class="ref-title">${escapeHtml(s.title)}</a>`
+    : s.url
+      ? `<a href="${escapeHtml(s.url)}" class="ref-title">${escapeHtml(s.title)}</a>`
+      : `<span class="ref-title">${escapeHtml(s.title)}</span> <span class="badge badge-warning">no link</span>`;
   parts.push(title);
   parts.push(`<span class="ref-publisher">${escapeHtml(s.publisher)}</span>`);
   if (s.authors?.length) parts.push(escapeHtml(s.authors.join(", ")));
   parts.push(s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "date not shown");
   let html = parts.join(". ") + ".";
   if (s.url) html += ` <span class="ref-url">${escapeHtml(s.url)}</span>`;
-  if (s.archive_url) html += ` <a href="${escapeHtml(s.archive_url)}" class="ref-archive">Archived copy</a>.`;
+  if (dead) {
+    html += ` Archived copy; <a href="${escapeHtml(s.url!)}" class="ref-original">the original address</a> <span class="source-state" data-status="dead">${escapeHtml(check!.words)}</span>.`;
+  } else if (check?.archiveUrl) html += ` <a href="${escapeHtml(check.archiveUrl)}" class="ref-archive">Archived copy</a>.`;
   if (s.accessed) html += ` Accessed <time datetime="${s.accessed}">${formatDate(s.accessed)}</time>.`;
   if (s.reports_on) {
     const other = sources?.get(s.reports_on);
@@ -30,14 +41,23 @@ export function sourceLine(s: Source, href: (p: string) => string, sources?: Map
   return html;
 }
 
-export function quoteHtml(s: Source, q: Quote): string {
+/**
+ * One quote: a text-fragment link to the words (on the archived copy when that is where
+ * they were found, or the source is dead), whether they were found, and who said them.
+ */
+export function quoteHtml(s: Source, q: Quote, check: QuoteCheck = UNCHECKED, source?: SourceCheck): string {
   const words = `“${escapeHtml(q.text)}”`;
-  const linked = s.url ? `<a href="${escapeHtml(textFragmentUrl(s.url, q.text))}" class="ref-quote">${words}</a>` : words;
-  return `<li>${linked}${q.attribution ? ` <span class="attribution">(${escapeHtml(q.attribution)})</span>` : ""}</li>`;
+  const archived = (check.where === "archive" || deadWithCopy(s, source)) && source?.archiveUrl;
+  const target = archived ? source!.archiveUrl : s.url;
+  const state = ` data-verified="${check.state}"`;
+  const linked = target ? `<a href="${escapeHtml(textFragmentUrl(target, q.text))}" class="ref-quote"${state}>${words}</a>` : `<span class="ref-quote"${state}>${words}</span>`;
+  const said = q.attribution ? ` <span class="attribution">(${escapeHtml(q.attribution)})</span>` : "";
+  return `<li>${linked}${said} <span class="verified verified-${check.state}">${escapeHtml(check.words)}</span></li>`;
 }
 
 export function referencesHtml(
   refs: Reference[], sources: Map<string, Source>, quotes: Map<string, Quote[]>, href: (p: string) => string,
+  verify?: VerificationLookup,
 ): string {
   if (!refs.length) return "";
   const items = refs.map((r) => {
@@ -45,9 +65,10 @@ export function referencesHtml(
     const back = r.backIds.map((id, i) =>
       `<a href="#${id}" role="doc-backlink" aria-label="Back to text, citation ${i + 1} of reference ${r.n}">↩\uFE0E${r.backIds.length > 1 ? `<sup>${i + 1}</sup>` : ""}</a>`).join(" ");
     const qs = quotes.get(r.sourceId) ?? [];
-    const quoteList = qs.length ? `<ul class="ref-quotes">${qs.map((q) => quoteHtml(s, q)).join("")}</ul>` : "";
+    const check = verify?.source(s.id);
+    const quoteList = qs.length ? `<ul class="ref-quotes">${qs.map((q) => quoteHtml(s, q, verify?.quote(s.id, q.text), check)).join("")}</ul>` : "";
     const loc = r.locators.length ? ` <span class="ref-locators">Cited at: ${escapeHtml(r.locators.join("; "))}.</span>` : "";
-    return `<li id="ref-${r.n}">${sourceLine(s, href, sources)}${loc} <a href="${escapeHtml(href(`/sources/#src-${s.id}`))}" class="ref-all">All facts citing this source</a> <span class="backlinks">${back}</span>${quoteList}</li>`;
+    return `<li id="ref-${r.n}">${sourceLine(s, href, sources, check ?? { state: "unchecked", words: "", archiveUrl: s.archive_url })}${loc} <a href="${escapeHtml(href(`/sources/#src-${s.id}`))}" class="ref-all">All facts citing this source</a> <span class="backlinks">${back}</span>${quoteList}</li>`;
   }).join("\n");
   return `<section class="references" role="doc-bibliography" aria-labelledby="references-title">
 <h2 id="references-title">References</h2>

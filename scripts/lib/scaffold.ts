@@ -5,24 +5,36 @@
  */
 import { SLUG } from "./schema.ts";
 
-/** "Trump asks for $500 billion" -> "trump-asks-for-500-billion" */
+/** "Trump asks for $500 billion" -> "trump-asks-for-500-billion"; "Zelenskyy's plan" -> "zelenskyys-plan" */
 export function slugify(title: string): string {
   return title
     .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    // An apostrophe is inside a word, not between two: "Zelenskyy's" is one word.
+    .replace(/(?<=\p{L})['\u2019\u02bc](?=\p{L})/gu, "")
     .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
     .slice(0, 60).replace(/-+$/, "");
 }
 
 const yamlString = (s: string) => JSON.stringify(s);
 
-export function factSkeleton(title: string, today: string): string {
+/**
+ * The scaffold's placeholders. The checker refuses every one of them ([placeholder]), so a
+ * skeleton cannot be published half-filled; any word TODO is refused too.
+ */
+export const PLACEHOLDERS = {
+  date: "TODO-YYYY-MM-DD",
+  source: "source-id",
+  figure: "my-figure-id",
+} as const;
+
+export function factSkeleton(title: string): string {
   return `---
 # One fact, event or claim. Every key is explained in CONTRIBUTING.md.
 title: ${yamlString(title)}   # plain text, at most 120 characters
 summary: >-
   TODO one or two plain sentences, at most 300 characters, saying what happened and
   who says so.
-date: ${today}          # when it happened or was said (YYYY-MM-DD)
+date: ${PLACEHOLDERS.date}  # when it happened or was said (YYYY-MM-DD), never a guess
 # date_precision: month # uncomment when only the month (or year) is known
 status: TODO-choose     # proposed | reported | confirmed | disputed | denied | superseded
 topics: [TODO-topic]    # ids from content/topics.yaml
@@ -32,12 +44,12 @@ topics: [TODO-topic]    # ids from content/topics.yaml
 #     label: What the number measures
 #     value: 500000000000   # plain number (this is $500 billion), or YYYY-MM-DD with unit: date
 #     unit: usd             # percent | usd | eur | uah | count | tonnes | date
-#     source: source-id     # from content/sources.yaml
+#     source: ${PLACEHOLDERS.source}     # from content/sources.yaml
 #     quote: "the exact words of the source"
 #     attribution: who the source says said it
 ---
-Write neutral sentences and cite each one that states a fact: [@source-id].
-Show a figure inline with {{< fig my-figure-id >}}.
+Write neutral sentences and cite each one that states a fact: [@${PLACEHOLDERS.source}].
+Show a figure inline with {{< fig ${PLACEHOLDERS.figure} >}}.
 `;
 }
 

@@ -6,7 +6,7 @@
  * (they would reach our messages, and a newline there forges CI log lines), deep
  * nesting and oversized text.
  */
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Node } from "yaml";
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from "yaml";
 
 export interface YamlIssue { offset: number; rule: string; message: string }
 export interface Position { line: number; column: number }
@@ -21,6 +21,8 @@ export interface SafeYaml {
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 export const MAX_DEPTH = 20;
+/** Keys indexed and path steps walked, for tests that count work. */
+export const yamlStats = { keys: 0, steps: 0 };
 /** The reader's byte limit; a UTF-8 file within it never has more characters than this. */
 export const MAX_TEXT_CHARS = 256 * 1024;
 
@@ -41,8 +43,11 @@ export function parseSafeYaml(text: string): SafeYaml {
   const tooDeep = depthProbe(text);
   // Refuse before parsing: the parser recurses, and thousands of levels overflow its stack.
   if (tooDeep >= 0) return refused(text, lineCounter, { offset: tooDeep, rule: "yaml-depth", message: `nested more than ${MAX_DEPTH} levels deep: flatten the structure` });
+  // uniqueKeys is off because the parser compares each key with every earlier one
+  // (quadratic: a map of 20,000 keys took seconds); the visitor below checks them with
+  // one index per map, which offsetOf then reuses to find keys without scanning.
   const doc = parseDocument(text, {
-    lineCounter, schema: "core", merge: false, uniqueKeys: true, prettyErrors: false,
+    lineCounter, schema: "core", merge: false, uniqueKeys: false, prettyErrors: false,
     strict: true, customTags: [],
   });
   const issues: YamlIssue[] = [];
@@ -54,7 +59,22 @@ export function parseSafeYaml(text: string): SafeYaml {
   const anchors: number[] = [];
   const aliases: number[] = [];
   const depthOf = new Map<unknown, number>();
+  const keysOf = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const indexKeys = (map: YAMLMap) => {
+    const keys = new Map<string, Pair>();
+    for (const pair of map.items) {
+      yamlStats.keys++;
+      if (!isScalar(pair.key)) continue;
+      const k = String(pair.key.value);
+      const first = keys.get(k);
+      if (!first) { keys.set(k, pair); continue; }
+      const line = lineCounter.linePos(first.key && isScalar(first.key) ? first.key.range?.[0] ?? 0 : 0).line;
+      issues.push({ offset: pair.key.range?.[0] ?? 0, rule: "duplicate-key", message: `the key "${printable(k).slice(0, 100)}" is already set on line ${line} of this map: keep one of the two` });
+    }
+    keysOf.set(map, keys);
+  };
   visit(doc, (_key, node, path) => {
+    if (isMap(node)) indexKeys(node);
     if (isAlias(node)) {
       aliases.push(node.range?.[0] ?? 0);
       return visit.SKIP;
@@ -97,24 +117,35 @@ export function parseSafeYaml(text: string): SafeYaml {
     data: fatal ? undefined : doc.toJS({ maxAliasCount: 0 }),
     issues,
     offsetOf(path, which = "value") {
-      for (let n = path.length; n >= 0; n--) {
-        const sub = path.slice(0, n);
-        const parent = sub.length ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
-        if (sub.length && isMap(parent)) {
-          const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(sub[sub.length - 1]));
-          const target = (which === "key" || n < path.length ? pair?.key : pair?.value ?? pair?.key) as Node | undefined;
-          if (target?.range) return target.range[0];
-        }
-        const node = sub.length ? (doc.getIn(sub, true) as Node | undefined) : (doc.contents as Node | null);
-        if (node && typeof node === "object" && "range" in node && node.range) return node.range[0];
+      // Walk down as far as the path exists, through the key indexes: O(depth) per look-up.
+      let node: unknown = doc.contents;
+      let best = rangeStart(node) ?? 0;
+      for (let i = 0; i < path.length; i++) {
+        yamlStats.steps++;
+        const last = i === path.length - 1;
+        if (isMap(node)) {
+          const pair = (keysOf.get(node) ?? new Map<string, Pair>()).get(String(path[i]));
+          if (!pair) break;
+          const target = which === "key" || !last ? pair.key : pair.value ?? pair.key;
+          best = rangeStart(target) ?? best;
+          node = pair.value;
+        } else if (isSeq(node) && typeof path[i] === "number") {
+          node = node.items[path[i] as number];
+          if (node === undefined) break;
+          best = rangeStart(node) ?? best;
+        } else break;
       }
-      return 0;
+      return best;
     },
     position(offset) {
       const { line, col } = lineCounter.linePos(offset);
       return { line, column: col };
     },
   };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return node && typeof node === "object" && "range" in node ? (node as Node).range?.[0] : undefined;
 }
 
 /**

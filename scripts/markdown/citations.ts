@@ -34,7 +34,7 @@ export function citationsPlugin(md: MarkdownIt): void {
       const sources = env.content.sources;
       const known = items.filter((it) => {
         if (sources.has(it.id)) return true;
-        report(env, `@${it.id}`, "unknown-source", `"${it.id}" is not in content/sources.yaml${didYouMean(it.id, sources.keys())}: add the source there or fix the id`);
+        report(env, `@${it.id}`, "unknown-source", `"${it.id}" is not in content/sources.yaml${didYouMean(it.id, sources)}: add the source there or fix the id`);
         return false;
       });
       if (known.length) state.push("citation", "", 0).meta = { items: known };

@@ -65,7 +65,7 @@ function reportUndefinedNotes(tokens: ReturnType<MarkdownIt["parse"]>, env: Body
     if (tok.type !== "inline") continue;
     for (const child of tok.children ?? []) {
       if (child.type !== "text") continue;
-      for (const m of child.content.matchAll(/\[\^([^\]\s]+)\]/g)) {
+      for (const m of child.content.matchAll(/\[\^([^\]\s[]{1,200})\]/g)) {
         env.map = tok.map;
         report(env, m[0], "unknown-note", `note "${m[1]}" has no definition: add a line "[^${m[1]}]: text" below the paragraph, or remove the reference`);
       }

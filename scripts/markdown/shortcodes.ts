@@ -39,7 +39,7 @@ export function shortcodesPlugin(md: MarkdownIt): void {
       const env = asEnv(state.env);
       if (name === "fig" && env.content.figures.has(id)) state.push("fig", "", 0).meta = { id };
       else {
-        if (name === "fig") report(env, text, "unknown-figure", `figure "${printable(id)}" is not defined in any fact${didYouMean(id, env.content.figures.keys())}`);
+        if (name === "fig") report(env, text, "unknown-figure", `figure "${printable(id)}" is not defined in any fact${didYouMean(id, env.content.figures)}`);
         else if (name === "chart") report(env, text, "chart-placement", `{{< chart ${printable(id)} >}} must stand alone on its own line`);
         else report(env, text, "unknown-shortcode", `"{{< ${name} >}}" is not a shortcode: use {{< fig id >}} or {{< chart id >}}`);
         state.push("text", "", 0).content = text;
@@ -59,7 +59,7 @@ export function shortcodesPlugin(md: MarkdownIt): void {
     const chart = env.content.charts.get(id);
     env.map = [startLine, startLine + 1];
     if (!chart) {
-      report(env, line, "unknown-chart", `chart "${printable(id)}" is not defined in any fact${didYouMean(id, env.content.charts.keys())}`);
+      report(env, line, "unknown-chart", `chart "${printable(id)}" is not defined in any fact${didYouMean(id, env.content.charts)}`);
       const t = state.push("paragraph_open", "p", 1); t.map = [startLine, startLine + 1];
       const inline = state.push("text_block", "", 0); inline.content = line;
       state.push("paragraph_close", "p", -1);

@@ -22,12 +22,13 @@ export function dataFiles(view: SiteView): Map<string, string> {
       date: f.date, date_precision: f.datePrecision,
       source: { id: f.sourceId, title: s?.title ?? null, publisher: s?.publisher ?? null, url: s?.url ?? null, published: s?.published ?? null },
       quote: f.quote ?? null, attribution: f.attribution ?? null,
+      quote_verified: f.quote ? view.quoteVerification(f.sourceId, f.quote).state : null,
     };
   });
   files.set("data/figures.json", envelope("figures", figures));
   files.set("data/figures.csv", toCsv(
-    ["id", "fact", "url", "label", "value", "unit", "display", "approximate", "value_precision", "date", "date_precision", "source_id", "source_title", "source_publisher", "source_url", "source_published", "quote", "attribution"],
-    figures.map((f) => [f.id, f.fact, f.url, f.label, f.value, f.unit, f.display, f.approximate, f.value_precision, f.date, f.date_precision, f.source.id, f.source.title, f.source.publisher, f.source.url, f.source.published, f.quote, f.attribution]),
+    ["id", "fact", "url", "label", "value", "unit", "display", "approximate", "value_precision", "date", "date_precision", "source_id", "source_title", "source_publisher", "source_url", "source_published", "quote", "attribution", "quote_verified"],
+    figures.map((f) => [f.id, f.fact, f.url, f.label, f.value, f.unit, f.display, f.approximate, f.value_precision, f.date, f.date_precision, f.source.id, f.source.title, f.source.publisher, f.source.url, f.source.published, f.quote, f.attribution, f.quote_verified]),
   ));
   files.set("data/facts.json", envelope("facts", view.facts.map((f) => ({
     slug: f.slug, url: abs(f.url), title: f.title, summary: f.summary, date: f.date, status: f.status,
@@ -38,6 +39,8 @@ export function dataFiles(view: SiteView): Map<string, string> {
     id: s.id, title: s.title, publisher: s.publisher, authors: s.authors ?? [], published: s.published ?? null,
     url: s.url ?? null, accessed: s.accessed ?? null, archive_url: s.archive_url ?? null, reports_on: s.reports_on ?? null,
     cited_by: (sourceById.get(s.id)?.facts ?? []).map((f) => f.slug),
+    verification: verificationOf(view, s.id),
+    quotes: (sourceById.get(s.id)?.quotes ?? []).map((q) => ({ text: q.text, verified: q.check.state, where: q.check.where ?? null })),
   }))));
   for (const c of view.rawCharts) {
     files.set(`data/charts/${c.id}.csv`, toCsv(
@@ -46,4 +49,12 @@ export function dataFiles(view: SiteView): Map<string, string> {
     ));
   }
   return files;
+}
+
+/** The last machine check of a source's address, as recorded; null when it has none for its current url. */
+function verificationOf(view: SiteView, id: string) {
+  const c = view.verification.source(id);
+  if (c.state === "unchecked") return null;
+  const r = view.rawVerification.get(id)!;
+  return { status: r.status, checked: r.checked, http_status: r.http_status ?? null, final_url: r.final_url ?? null, dead_since: r.dead_since ?? null, archive_url: c.archiveUrl ?? null };
 }

@@ -5,6 +5,7 @@ import { PageCiter } from "../lib/citer.ts";
 import { chartHtml } from "../lib/chart-markup.ts";
 import { referencesHtml, type Quote } from "../lib/references-markup.ts";
 import { formatDate } from "../lib/units.ts";
+import { verificationLookup, type VerificationLookup } from "../lib/verification.ts";
 import type { Content, Fact } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
 
@@ -25,6 +26,14 @@ function peopleNames(content: Content): Map<string, string> {
   let map = names.get(content);
   if (!map) names.set(content, (map = new Map(content.people.map((p) => [p.slug, p.name]))));
   return map;
+}
+
+const lookups = new WeakMap<Content, VerificationLookup>();
+/** The verification records as a lookup, built once per content. */
+function verifyOf(content: Content): VerificationLookup {
+  let v = lookups.get(content);
+  if (!v) lookups.set(content, (v = verificationLookup(content.sources, content.verification ?? new Map())));
+  return v;
 }
 
 export function buildFactView(
@@ -61,7 +70,7 @@ export function buildFactView(
     topics: fact.topics.map((id) => ({ id, title: content.topics.get(id)?.title ?? id })),
     people: fact.people.map((slug) => ({ slug, name: peopleNames(content).get(slug) ?? slug })),
     bodyHtml: html, chartsHtml, figures, notesHtml,
-    referencesHtml: referencesHtml(refs, content.sources, quotes, href),
+    referencesHtml: referencesHtml(refs, content.sources, quotes, href, verifyOf(content)),
     hasCharts: fact.charts.length > 0 || env.placedCharts.length > 0,
     cited: refs.map((r) => r.sourceId), figureIds: fact.figures, chartIds: fact.charts, updated: last, updatedDisplay: formatDate(last),
   };
@@ -75,5 +84,5 @@ export function buildProse(
   const citer = new PageCiter();
   const env = { file: origin.file, bodyLine: origin.bodyLine, body, content, citer, href, problems, placedCharts: [] as string[], docId };
   const { html, notesHtml } = renderBody(md, env);
-  return { bodyHtml: html, notesHtml, referencesHtml: referencesHtml(citer.refs.list, content.sources, new Map(), href), hasCharts: env.placedCharts.length > 0 };
+  return { bodyHtml: html, notesHtml, referencesHtml: referencesHtml(citer.refs.list, content.sources, new Map(), href, verifyOf(content)), hasCharts: env.placedCharts.length > 0 };
 }

@@ -18,7 +18,8 @@ export interface OutputsResult extends BundleResult {
   searchBytes: number;
 }
 
-export async function writeOutputs(view: SiteView, outDir: string): Promise<OutputsResult> {
+/** `socialJob`: the social images, started beside the page build (see plugin.ts); else made here. */
+export async function writeOutputs(view: SiteView, outDir: string, socialJob?: Promise<SocialResult>): Promise<OutputsResult> {
   const files = dataFiles(view);
   files.set("feed.xml", feedXml(view));
   files.set("sitemap.xml", sitemapFor(view, outDir));
@@ -31,9 +32,9 @@ export async function writeOutputs(view: SiteView, outDir: string): Promise<Outp
     if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
     writeFileSync(full, text);
   }
-  const social = await writeSocialImages(view, outDir);
+  const social = await (socialJob ?? writeSocialImages(view, outDir));
   if (social.skipped) process.stdout.write(`social images skipped: ${social.skipped}\n`);
-  else process.stdout.write(`social images: ${social.count} in ${(social.ms / 1000).toFixed(2)}s (${(social.ms / Math.max(social.count, 1)).toFixed(0)} ms each)\n`);
+  else process.stdout.write(`social images: ${social.count}, ${social.rendered} rendered (the rest unchanged, from the build cache) in ${(social.ms / 1000).toFixed(2)}s\n`);
   const searchBytes = await bundleScript(outDir, "search");
   await bundleScript(outDir, "sort-table");
   await bundleScript(outDir, "embed");

@@ -6,10 +6,17 @@
 import { loadSite, type Loaded } from "../io/load.ts";
 import { formatProblem } from "../lib/problem.ts";
 import { writeOutputs } from "./outputs.ts";
+import { writeSocialImages, type SocialResult } from "./social-image.ts";
+import { BuildCache } from "../io/build-cache.ts";
 import { makeHref } from "./site-view.ts";
+import { stalePaths } from "./stale-pages.ts";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 
 export interface SitePluginOptions {
   root?: string;
+  /** The content folder, relative to root (the dev server's --content). */
+  contentDir?: string;
   /** A view the caller already loaded and checked (the build); else the plugin loads one per build (dev server). */
   loaded?: Loaded;
   prefix?: string;
@@ -17,6 +24,8 @@ export interface SitePluginOptions {
   outputDir?: string;
   /** Set by the plugin once it has written the outputs, so the build can tell it ran with these options. */
   wrote?: boolean;
+  /** The build cache (social cards); the plugin opens the project's own when none is given. */
+  cache?: BuildCache;
   /** Called with each fresh load (the dev server prints problems from here). */
   onLoad?: (loaded: Loaded) => void;
 }
@@ -49,11 +58,21 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   const prefix = options.prefix ?? process.env.PATH_PREFIX ?? "/";
   let loaded = options.loaded;
   // The dev server has no preloaded content: read it once at the start of each build.
-  const current = (): Loaded => (loaded ??= loadSite(root, { prefix }));
+  const contentDir = options.contentDir ?? "content";
+  const cache = (options.cache ??= BuildCache.open(root));
+  const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir, cache }));
+  // Social cards render on libuv's threads while Eleventy renders pages on this one.
+  let socialJob: Promise<SocialResult> | undefined;
   eleventyConfig.on("eleventy.before", () => {
-    if (options.loaded) return;
-    loaded = loadSite(root, { prefix });
-    options.onLoad?.(loaded);
+    if (!options.loaded) {
+      loaded = loadSite(root, { prefix, contentDir, cache });
+      options.onLoad?.(loaded);
+    }
+    const view = current().view;
+    const out = options.outputDir;
+    socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
+    // Awaited in eleventy.after; a failure there must not also surface as unhandled here.
+    socialJob?.catch(() => {});
   });
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
@@ -63,12 +82,13 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // template's data, which for a site of thousands of facts costs seconds and gigabytes.
     if (l.view) return new SiteData(l.view);
     // The dev server shows problems as a page instead of crashing (see templates/index.njk).
-    return { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], site: {}, nav: [] };
+    // The site's own title and footer when site.yaml is sound, so the page looks like the site.
+    return { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], site: l.site ?? { title: "Fact sheet" }, nav: [] };
   });
   eleventyConfig.addFilter("href", (path: string) => makeHref(loaded?.view?.prefix ?? "/")(String(path)));
   eleventyConfig.addFilter("absolute", (path: string) => makeHref(loaded?.view?.absBase ?? "/")(String(path)));
   eleventyConfig.addPassthroughCopy({ "templates/assets/static": "assets" });
-  eleventyConfig.addWatchTarget("content/");
+  eleventyConfig.addWatchTarget(join(root, contentDir) + "/");
   eleventyConfig.addWatchTarget("scripts/client/");
   // Eleventy cannot parse our TypeScript imports to watch them; content and templates are watched instead.
   eleventyConfig.setWatchJavaScriptDependencies(false);
@@ -79,7 +99,11 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // A build hands over its temporary folder; without one (e.g. .eleventy.js loaded as a
     // separate CommonJS copy of this module) files would land in the wrong place.
     if (options.loaded && !options.outputDir) throw new Error("the build did not pass its output folder to the site plugin");
-    const bundle = await writeOutputs(view, options.outputDir ?? dir.output);
+    const out = options.outputDir ?? dir.output;
+    const bundle = await writeOutputs(view, out, socialJob);
+    socialJob = undefined;
+    // The dev server builds over the same folder again and again: drop pages of entries that are gone.
+    if (!options.loaded) for (const stale of stalePaths(view, out)) rmSync(join(out, stale), { recursive: true, force: true });
     options.wrote = true;
     if (bundle.bytes) process.stdout.write(`chart bundle: ${(bundle.bytes / 1024).toFixed(1)} KB, ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzip (${view.chartTypes.join(", ")})\n`);
   });

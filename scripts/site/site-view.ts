@@ -5,7 +5,9 @@
 import { createMarkdown } from "../markdown/index.ts";
 import { chartHtml } from "../lib/chart-markup.ts";
 import { SiteCiter } from "../lib/citer.ts";
-import { sourceLine } from "../lib/references-markup.ts";
+import { quoteHtml, sourceLine } from "../lib/references-markup.ts";
+import { quotesBySource } from "../lib/quotes.ts";
+import { verificationLookup } from "../lib/verification.ts";
 import { formatDate } from "../lib/units.ts";
 import { correctionUrl, effectiveRepository } from "../lib/correction-link.ts";
 import { STATUSES } from "../lib/schema.ts";
@@ -83,10 +85,18 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     };
   }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
 
-  const sources = [...content.sources.values()].map((s) => ({
-    id: s.id, title: s.title, publisher: s.publisher, lineHtml: sourceLine(s, href, content.sources),
-    facts: citedBy.get(s.id) ?? [],
-  })).sort((a, b) => a.publisher.localeCompare(b.publisher, "en") || a.title.localeCompare(b.title, "en"));
+  // What npm run verify found, per source and per quote (content/verification/).
+  const verification = verificationLookup(content.sources, content.verification ?? new Map());
+  const quotesOf = quotesBySource(content);
+  const sources = [...content.sources.values()].map((s) => {
+    const check = verification.source(s.id);
+    const quotes = (quotesOf.get(s.id) ?? []).map((q) => ({ text: q.text, attribution: q.attribution, check: verification.quote(s.id, q.text) }));
+    return {
+      id: s.id, title: s.title, publisher: s.publisher, lineHtml: sourceLine(s, href, content.sources, check),
+      facts: citedBy.get(s.id) ?? [], check, quotes,
+      quotesHtml: quotes.length ? `<ul class="ref-quotes">${quotes.map((q) => quoteHtml(s, q, q.check, check)).join("")}</ul>` : "",
+    };
+  }).sort((a, b) => a.publisher.localeCompare(b.publisher, "en") || a.title.localeCompare(b.title, "en"));
 
   const chartList = [...content.charts.values()];
   // /embed/charts/<id>/: links are absolute and open outside the frame.
@@ -102,9 +112,26 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   };
 
   const repository = effectiveRepository(content.site.repository, process.env.SITE_REPOSITORY);
+  const checks = sources.map((s) => s.check.state);
+  const allQuotes = sources.flatMap((s) => s.quotes);
+  const verificationSummary = {
+    sources: sources.length,
+    live: checks.filter((c) => c === "live" || c === "redirected").length,
+    dead: checks.filter((c) => c === "dead").length,
+    unreachable: checks.filter((c) => c === "unreachable").length,
+    blocked: checks.filter((c) => c === "blocked").length,
+    unchecked: checks.filter((c) => c === "unchecked").length,
+    quotes: allQuotes.length,
+    quotesFound: allQuotes.filter((q) => q.check.state === "found").length,
+    quotesNotFound: allQuotes.filter((q) => q.check.state === "not-found").length,
+  };
+
   return {
     correctionFormUrl: correctionUrl(repository),
     problems,
+    verification, verificationSummary,
+    /** For previews and templates: is this quote of this source verified? */
+    quoteVerification: verification.quote,
     // The deploy passes the real repository when site.yaml still names the placeholder.
     site: { ...content.site, repository },
     prefix,
@@ -114,6 +141,7 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     facts, people, topics, pages, months, figures, sources, home, embeds,
     charts: chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! })),
     rawSources: content.sources,
+    rawVerification: content.verification ?? new Map(),
     rawCharts: chartList,
     chartTypes: [...new Set(chartList.map((c) => c.type))],
     buildDate: [...facts.map((f) => f.updated)].sort().pop() ?? "",

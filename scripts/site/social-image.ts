@@ -4,11 +4,14 @@
  * with font files we name, never system fonts, so the same content gives the same PNG.
  * Set FACTSHEET_SOCIAL_IMAGES=0 to skip them (the bench measures the generator).
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { escapeXml } from "../lib/html.ts";
 import type { SiteView } from "./site-view.ts";
+import type { BuildCache } from "../io/build-cache.ts";
 
 export const SOCIAL_WIDTH = 1200;
 export const SOCIAL_HEIGHT = 630;
@@ -151,25 +154,56 @@ export function socialCards(view: SiteView): Map<string, Card> {
   return cards;
 }
 
-export interface SocialResult { count: number; ms: number; skipped?: string }
+export interface SocialResult { count: number; rendered: number; ms: number; skipped?: string }
 
-export async function writeSocialImages(view: SiteView, outDir: string): Promise<SocialResult> {
-  if (process.env.FACTSHEET_SOCIAL_IMAGES === "0") return { count: 0, ms: 0, skipped: "FACTSHEET_SOCIAL_IMAGES=0" };
+/** What a card's PNG is made from besides its SVG: the renderer's version, options and font bytes. */
+function rendererIdentity(fonts: string[], options: object): string {
+  const require = createRequire(import.meta.url);
+  let version = "unknown";
+  try { version = (require("@resvg/resvg-js/package.json") as { version: string }).version; } catch { /* keyed as unknown */ }
+  const fontHashes = fonts.map((f) => createHash("sha256").update(readFileSync(f)).digest("hex"));
+  return JSON.stringify({ version, platform: `${process.platform}-${process.arch}`, options, fontHashes });
+}
+
+/**
+ * Every card, each rendered only when its SVG (its text) differs from every card the
+ * cache holds. resvg renders on libuv's thread pool, so cards render beside the page
+ * build; `width` cards at a time leave a core for it.
+ */
+export async function writeSocialImages(view: SiteView, outDir: string, cache?: BuildCache, width = Math.max(1, availableParallelism() - 1)): Promise<SocialResult> {
+  if (process.env.FACTSHEET_SOCIAL_IMAGES === "0") return { count: 0, rendered: 0, ms: 0, skipped: "FACTSHEET_SOCIAL_IMAGES=0" };
   const fonts = fontFiles();
-  if (!fonts.length) return { count: 0, ms: 0, skipped: "no DejaVu Sans font found: install the dejavu-fonts-ttf package (npm ci) or Debian's fonts-dejavu-core" };
+  if (!fonts.length) return { count: 0, rendered: 0, ms: 0, skipped: "no DejaVu Sans font found: install the dejavu-fonts-ttf package (npm ci) or Debian's fonts-dejavu-core" };
   const { renderAsync } = await import("@resvg/resvg-js");
   const started = performance.now();
   const options = { font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" }, logLevel: "off" as const };
-  const entries = [...socialCards(view)];
-  // resvg renders on libuv's thread pool: a few at a time use every core.
-  const WIDTH = 4;
-  for (let i = 0; i < entries.length; i += WIDTH) {
-    await Promise.all(entries.slice(i, i + WIDTH).map(async ([path, card]) => {
-      const png = (await renderAsync(cardSvg(card), options)).asPng();
-      const file = join(outDir, path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, png);
-    }));
+  const identity = cache?.enabled ? rendererIdentity(fonts, { ...options, font: { ...options.font, fontFiles: undefined } }) : "";
+  const made = new Set<string>();
+  const write = (path: string, png: Uint8Array) => {
+    const file = join(outDir, path);
+    const dir = dirname(file);
+    if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
+    writeFileSync(file, png);
+  };
+  const queue: { path: string; svg: string; key: string }[] = [];
+  let count = 0;
+  for (const [path, card] of socialCards(view)) {
+    count++;
+    const svg = cardSvg(card);
+    const key = cache?.enabled ? cache.inputKey("social", identity, svg) : "";
+    const hit = cache?.get("social", key);
+    if (hit) write(path, hit);
+    else queue.push({ path, svg, key });
   }
-  return { count: entries.length, ms: performance.now() - started };
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length) {
+      const job = queue[next++]!;
+      const png = (await renderAsync(job.svg, options)).asPng();
+      cache?.put("social", job.key, png);
+      write(job.path, png);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, worker));
+  return { count, rendered: queue.length, ms: performance.now() - started };
 }

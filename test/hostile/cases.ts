@@ -92,6 +92,8 @@ export const BODY_ERRORS: Case[] = [
   ["cite-constructor", "8:8 [unknown-source]"],
   ["shortcode-control-characters", "8:5 [unknown-figure]"],
 ].map(([name, expect]) => ({ fixture: `body/body-${name}.md`, to: `facts/body-${name}.md`, expect: [expect!] }));
+// Inline notes (^[...]) are not in the contract: each one is an error, found in one scan.
+BODY_ERRORS.push({ fixture: "body/body-inline-notes.md", to: "facts/body-inline-notes.md", expect: ["8:15 [inline-note]", "10:15 [inline-note]", "10:30 [inline-note]"] });
 // CRLF and BOM files are read exactly like LF files: same problems, same places.
 BODY_ERRORS.push(
   { fixture: "body/body-unknown-figure.md", to: "facts/body-unknown-figure-crlf.md", eol: "crlf", expect: ["8:14 [unknown-figure]"] },
