@@ -16,6 +16,8 @@ export interface BodyEnv {
   abs?: (path: string) => string;
   problems: Problem[];
   placedCharts: string[];
+  /** Figures placed inline with {{< fig >}}, so the page adds their preview boxes. */
+  usedFigures?: string[];
   /** Line range of the block being parsed inline (set by our inline core rule). */
   map?: [number, number] | null;
   /** markdown-it-footnote prefixes its ids with this. */

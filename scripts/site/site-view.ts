@@ -9,6 +9,7 @@ import { quoteHtml, sourceLine } from "../lib/references-markup.ts";
 import { quotesBySource } from "../lib/quotes.ts";
 import { verificationLookup } from "../lib/verification.ts";
 import { formatDate } from "../lib/units.ts";
+import { figureControl, figurePreview } from "../lib/previews.ts";
 import { correctionUrl, effectiveRepository } from "../lib/correction-link.ts";
 import { STATUSES } from "../lib/schema.ts";
 import type { Content } from "../lib/model.ts";
@@ -34,7 +35,6 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   const problems: Problem[] = [];
   const href = makeHref(prefix);
   const md = createMarkdown(prefix);
-  const siteCiter = new SiteCiter(content.sources, href);
   const absBase = absoluteBase(process.env.SITE_URL || content.site.url, prefix);
   const abs = makeHref(absBase);
   const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file), abs));
@@ -71,7 +71,12 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     months[months.length - 1]!.facts.push(f);
   }
 
+  // What npm run verify found, per source and per quote (content/verification/).
+  const verification = verificationLookup(content.sources, content.verification ?? new Map());
   const figures = [...content.figures.values()].map((f) => {
+    // The source's name opens the figure's preview (value, quote, source); it falls back to the bibliography.
+    const srcHref = href(`/sources/#src-${f.source}`);
+    const source = content.sources.get(f.source)!;
     return {
       id: f.id, label: f.label, display: f.display, unit: f.unit, approximate: f.approximate,
       value: f.value, date: f.asOf ?? factBySlug.get(f.fact)?.date ?? "",
@@ -81,12 +86,12 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
       // "as of" dates are days; otherwise the fact's date, at the fact's precision.
       dateDisplay: f.asOf ? formatDate(f.asOf) : factBySlug.get(f.fact)?.dateDisplay ?? "",
       fact: factBySlug.get(f.fact)!, sourceId: f.source,
-      quote: f.quote, attribution: f.attribution, citeHtml: siteCiter.cite([{ id: f.source }]),
+      quote: f.quote, attribution: f.attribution,
+      citeHtml: `<span class="cite-src">(${figureControl(f, srcHref, source.publisher)})</span>`,
+      previewHtml: figurePreview(f, source, { reference: srcHref, figure: href(`/facts/${f.fact}/#fig-${f.id}`) }, verification),
     };
   }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
 
-  // What npm run verify found, per source and per quote (content/verification/).
-  const verification = verificationLookup(content.sources, content.verification ?? new Map());
   const quotesOf = quotesBySource(content);
   const sources = [...content.sources.values()].map((s) => {
     const check = verification.source(s.id);
@@ -100,16 +105,22 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
 
   const chartList = [...content.charts.values()];
   // /embed/charts/<id>/: links are absolute and open outside the frame.
-  const embedCiter = new SiteCiter(content.sources, abs);
-  const embeds = chartList.map((c) => ({
-    id: c.id, title: c.title, factUrl: abs(`/facts/${c.fact}/#chart-${c.id}`), csvUrl: abs(`/data/charts/${c.id}.csv`),
-    chartHtml: chartHtml(c, embedCiter, abs, 1, { standalone: true, collapseTable: true, sources: content.sources }),
-  }));
+  const embeds = chartList.map((c) => {
+    const embedCiter = new SiteCiter(content.sources, abs, verification);
+    return {
+      id: c.id, title: c.title, factUrl: abs(`/facts/${c.fact}/#chart-${c.id}`), csvUrl: abs(`/data/charts/${c.id}.csv`),
+      chartHtml: chartHtml(c, embedCiter, abs, 1, { standalone: true, collapseTable: true, sources: content.sources }),
+      previewsHtml: embedCiter.previewsHtml(),
+    };
+  });
+  const homeCiter = new SiteCiter(content.sources, href, verification);
   const home = {
     keyFigures: (content.site.key_figures ?? []).map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined),
-    chartsHtml: (content.site.headline_charts ?? []).map((id) => chartHtml(content.charts.get(id)!, siteCiter, href, 3, { collapseTable: true, abs, sources: content.sources })).join("\n"),
+    chartsHtml: (content.site.headline_charts ?? []).map((id) => chartHtml(content.charts.get(id)!, homeCiter, href, 3, { collapseTable: true, abs, sources: content.sources })).join("\n"),
     latest: facts.slice(0, 8),
+    previewsHtml: "",
   };
+  home.previewsHtml = home.keyFigures.map((f) => f.previewHtml).join("") + homeCiter.previewsHtml();
 
   const repository = effectiveRepository(content.site.repository, process.env.SITE_REPOSITORY);
   const checks = sources.map((s) => s.check.state);
