@@ -108,12 +108,12 @@ test("figures.json and figures.csv hold every figure once, with the front matter
       { fact: r.fact, label: r.label, value: r.value, unit: r.unit, approximate: r.approximate, date: r.date, quote: r.quote, attribution: r.attribution },
       { fact: slug, label: g.label, value: g.value, unit: g.unit, approximate: g.approximate ?? false, date: g.as_of ?? date, quote: g.quote ?? null, attribution: g.attribution ?? null },
       id);
-    assert.deepEqual(r.source, { id: g.source, title: s.title, publisher: s.publisher, url: s.url ?? null, published: s.published ?? null }, id);
+    assert.deepEqual(r.source, { id: g.source, title: s.title ?? null, label: s.label ?? null, publisher: s.publisher, url: s.url ?? null, published: s.published ?? null }, id);
     assert.match(String(r.url), new RegExp(`^https://[^/]+/.*facts/${slug}/#fig-${id}$`));
     const page = readFileSync(join(built!.out, "facts", slug, "index.html"), "utf8");
     assert.ok(page.includes(`id="fig-${id}"`), `${r.url} lands on no element`);
     const c = csv.find((x) => x.id === id)!;
-    const expectCsv = { fact: slug, url: r.url, label: g.label, value: String(g.value), unit: g.unit, display: r.display, approximate: String(g.approximate ?? false), date: String(r.date), source_id: g.source, source_title: s.title, source_publisher: s.publisher, source_url: s.url ?? "", source_published: s.published ?? "", quote: g.quote ?? "", attribution: g.attribution ?? "" };
+    const expectCsv = { fact: slug, url: r.url, label: g.label, value: String(g.value), unit: g.unit, display: r.display, approximate: String(g.approximate ?? false), date: String(r.date), source_id: g.source, source_title: s.title ?? "", source_label: s.label ?? "", source_publisher: s.publisher, source_url: s.url ?? "", source_published: s.published ?? "", quote: g.quote ?? "", attribution: g.attribution ?? "" };
     for (const [k, v] of Object.entries(expectCsv)) assert.equal(unguard(c[k]!), v, `${id}.${k} in figures.csv`);
   }
 });
@@ -158,8 +158,8 @@ test("sources.json has every source once, and cited_by agrees with facts.json", 
   const facts = json("facts.json").facts as { slug: string; sources: string[] }[];
   for (const s of list) {
     const y = sources[s.id as string]!;
-    assert.deepEqual({ title: s.title, publisher: s.publisher, url: s.url, published: s.published, authors: s.authors },
-      { title: y.title, publisher: y.publisher, url: y.url ?? null, published: y.published ?? null, authors: y.authors ?? [] }, String(s.id));
+    assert.deepEqual({ title: s.title, label: s.label, publisher: s.publisher, url: s.url, published: s.published, authors: s.authors },
+      { title: y.title ?? null, label: y.label ?? null, publisher: y.publisher, url: y.url ?? null, published: y.published ?? null, authors: y.authors ?? [] }, String(s.id));
     assert.deepEqual([...(s.cited_by as string[])].sort(), facts.filter((f) => f.sources.includes(s.id as string)).map((f) => f.slug).sort(), String(s.id));
   }
 });
@@ -185,11 +185,11 @@ test("each chart's CSV has its data points, values from the front matter", () =>
 test("the files have exactly the fields the /data/ page documents", () => {
   const fig = (json("figures.json").figures as Row[])[0]!;
   assert.deepEqual(new Set(Object.keys(fig)), documented("figures.json"));
-  assert.deepEqual(Object.keys(fig.source as Row), ["id", "title", "publisher", "url", "published"]);
+  assert.deepEqual(Object.keys(fig.source as Row), ["id", "title", "label", "publisher", "url", "published"]);
   assert.deepEqual(new Set(Object.keys((json("facts.json").facts as Row[])[0]!)), documented("facts.json"));
   assert.deepEqual(new Set(Object.keys((json("sources.json").sources as Row[])[0]!)), documented("sources.json"));
   const header = parseCsv(text("figures.csv"))[0]!;
-  assert.deepEqual(header, [...Object.keys(fig).flatMap((k) => (k === "source" ? ["source_id", "source_title", "source_publisher", "source_url", "source_published"] : [k]))]);
+  assert.deepEqual(header, [...Object.keys(fig).flatMap((k) => (k === "source" ? ["source_id", "source_title", "source_label", "source_publisher", "source_url", "source_published"] : [k]))]);
   const html = readFileSync(join(built!.out, "data", "index.html"), "utf8");
   const chartDoc = html.slice(html.indexOf("<dt>Charts</dt>"));
   const chartFields = [...chartDoc.slice(0, chartDoc.indexOf("<ul>")).matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]);
@@ -214,7 +214,7 @@ test("hostile strings come out exact in JSON and guarded, quoted and exact in CS
   const c = csvRecords(raw).find((x) => x.id === HOSTILE.figureId)!;
   assert.equal(c.label, `'${HOSTILE.label}`);
   assert.equal(c.quote, HOSTILE.quote);
-  const chart = text("charts/ownership-split.csv");
-  assert.ok(chart.includes(`"'+1, ""Ukraine"" <remainder>"`), chart);
+  const chart = text(`charts/${HOSTILE.chartId}.csv`);
+  assert.ok(chart.includes(`"'+1, ""American"" <side>"`), chart);
   assert.ok(existsSync(join(built!.out, "data", "index.html")));
 });

@@ -40,6 +40,9 @@ const CASES: [string, Change, string | null][] = [
   ["a .. segment", regular("content/../package.json"), '".."'],
   ["an absolute path", regular("/content/facts/x.md"), "absolute"],
   ["a newline in the name", regular("content/facts/x\n::warning::y.md"), "control characters"],
+  ["a verification record", regular("content/verification/politico-2025-02-15.yaml"), "verification record (content/verification/)"],
+  ["a new verification record", regular("content/verification/new-source.yaml", "A"), "only the verify workflow or a maintainer writes"],
+  ["deleting a verification record", { path: "content/verification/old.yaml", mode: "100644", status: "D" }, "deletes a verification record"],
 ];
 
 for (const [name, change, expected] of CASES) {

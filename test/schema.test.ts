@@ -53,6 +53,17 @@ for (const [name, fm, expected] of rows.filter((r) => r[2])) {
   });
 }
 
+test("sources: a headline as title, or a neutral label for a page without one; never both, never a note", () => {
+  const ok = (s: object) => sourceSchema.safeParse({ publisher: "p", ...s }).success;
+  assert.ok(ok({ title: "Trump asks Zelenskyy for half of Ukraine's rare earths" }));
+  assert.ok(ok({ label: "Press release on the tracker update" }));
+  assert.equal(ok({}), false, "neither");
+  assert.equal(ok({ title: "A headline", label: "A description" }), false, "both");
+  for (const note of ["[European Pravda item relaying NBC]", "Aid gap widens (title from the page address)", "Ministry page (date not shown)"]) {
+    assert.equal(ok({ title: note }), false, note);
+  }
+});
+
 test("missing required keys are reported at the front matter", () => {
   const { lines } = loadWith({ "content/facts/x.md": "---\ntitle: x\n---\nbody\n" });
   for (const key of ["summary", "date", "status", "topics"]) {

@@ -68,17 +68,19 @@ test("every page has a title, description, canonical, Open Graph and Twitter tag
 
 test("fact pages carry one Article with citations, matching the page", () => {
   const facts = (JSON.parse(readFileSync(join(built!.out, "data/facts.json"), "utf8")) as { facts: { slug: string; title: string; sources: string[] }[] }).facts;
-  const sources = new Map((JSON.parse(readFileSync(join(built!.out, "data/sources.json"), "utf8")) as { sources: { id: string; title: string }[] }).sources.map((s) => [s.id, s]));
+  const sources = new Map((JSON.parse(readFileSync(join(built!.out, "data/sources.json"), "utf8")) as { sources: { id: string; title: string | null; label: string | null }[] }).sources.map((s) => [s.id, s]));
   for (const f of facts) {
     const h = head(pages.get(`/facts/${f.slug}/`)!);
     assert.equal(h.ld.length, 1, f.slug);
     assert.doesNotMatch(h.ld[0]!, /[<>]/, `${f.slug}: raw < or > in JSON-LD`);
-    const a = JSON.parse(h.ld[0]!) as Record<string, unknown> & { citation: { name: string }[] };
+    const a = JSON.parse(h.ld[0]!) as Record<string, unknown> & { citation: { name?: string; description?: string }[] };
     assert.equal(a["@type"], "Article");
     assert.equal(a.headline, f.title);
     assert.equal(a.url, h.canonical);
     assert.deepEqual(a.image, [h.one("og:image")]);
-    assert.deepEqual(a.citation.map((c) => c.name), f.sources.map((s) => sources.get(s)!.title), `${f.slug}: one citation per source cited, in order`);
+    // A headline is the citation's name; a label (a page with no headline) is only its description.
+    assert.deepEqual(a.citation.map((c) => [c.name ?? null, c.description ?? null]),
+      f.sources.map((s) => [sources.get(s)!.title, sources.get(s)!.title === null ? sources.get(s)!.label : null]), `${f.slug}: one citation per source cited, in order`);
   }
 });
 

@@ -82,3 +82,17 @@ test("the site view exposes quoteVerification, a summary, and the data files car
   assert.equal(figures.find((f) => f.id === "us-ownership-proposed")!.quote_verified, "found");
   assert.equal(figures.find((f) => f.id === "trump-ask")!.quote_verified, "not-found");
 });
+
+test("the workflow's summary lists new failures first and escapes page text", async () => {
+  const { summaryTable } = await import("../scripts/lib/verify-summary.ts");
+  const live = { url: "https://a.example/", checked: "2026-12-01", status: "live" as const, quotes: [{ text: "ok", found: true, where: "live" as const }] };
+  const table = summaryTable([
+    { id: "a-source", before: live, after: live },
+    { id: "b-source", before: live, after: { ...live, status: "unreachable", http_status: 500, quotes: undefined } },
+    { id: "c-source", before: live, after: { ...live, quotes: [{ text: "x | <b>`y`</b>", found: false }] } },
+  ]);
+  const rows = table.split("\n").filter((l) => l.startsWith("| new failure") || l.startsWith("|  |"));
+  assert.deepEqual(rows.map((r) => r.split("|")[2]!.trim()), ["`b-source`", "`c-source`", "`a-source`"]);
+  assert.ok(table.startsWith("2 new failures among 3 sources checked."));
+  assert.ok(table.includes("not found: “x \\| \\<b\\>\\`y\\`\\</b\\>”"), table);
+});

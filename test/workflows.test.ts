@@ -120,7 +120,7 @@ test("only the deploy job may write, and only to pages and id-token", () => {
       }
     }
   }
-  assert.deepEqual(writes.sort(), ["deploy.yml deploy id-token", "deploy.yml deploy pages"]);
+  assert.deepEqual(writes.sort(), ["deploy.yml deploy id-token", "deploy.yml deploy pages", "verify.yml verify contents", "verify.yml verify pull-requests"]);
 });
 
 test("every action is pinned by a full commit SHA with its version in a comment", () => {
@@ -210,7 +210,12 @@ test("the test job checks, builds under a prefix, tests with Chrome and keeps th
   const { doc } = byName("ci.yml");
   const list = doc.jobs.test?.steps ?? [];
   const runs = list.map((s) => s.run).filter(Boolean);
-  assert.deepEqual(runs.map((r) => (r!.includes("npm test") ? "npm test" : r)), ["npm ci", "npm run check", "npm run build", "npm test"]);
+  assert.deepEqual(runs.map((r) => (r!.includes("npm test") ? "npm test" : r)), ["npm ci", "npm run check", 'npm run check -- --base "origin/$BASE_REF"', "npm run build", "npm test"]);
+  // The pull request's base branch reaches the shell through env, never expanded in run:.
+  const base = list.find((s) => s.run?.includes("--base"));
+  assert.equal(base?.if, "github.event_name == 'pull_request'");
+  assert.equal(base?.env?.BASE_REF, "${{ github.base_ref }}");
+  assert.equal(list.find((s) => s.uses?.startsWith("actions/checkout@"))?.with?.["fetch-depth"], 0);
   assert.equal(list.find((s) => s.run === "npm run build")?.env?.PATH_PREFIX, "/us-ukraine-minerals/");
   assert.equal(list.find((s) => s.name === "Test")?.env?.CHROME_PATH, "/usr/bin/google-chrome");
   const setup = list.find((s) => s.uses?.startsWith("actions/setup-node@"));
@@ -272,4 +277,26 @@ test("the build cache is restored everywhere but saved only by runs on main", ()
     const build = all.findIndex((s) => s.run === "npm run build");
     assert.ok(all.indexOf(restore[0]!) < build, `${file}: restore before the build`);
   }
+});
+
+test("verify runs weekly and by hand on main's code only, and proposes records as one pull request", () => {
+  const { doc, raw } = byName("verify.yml");
+  assert.deepEqual(Object.keys(doc.on).sort(), ["schedule", "workflow_dispatch"], "no trigger that could run pull-request code");
+  assert.ok(Array.isArray((doc.on as Record<string, unknown>).schedule), "a weekly schedule");
+  const job = doc.jobs.verify;
+  assert.ok(job, "verify.yml has a verify job");
+  assert.equal(job.if, "github.ref == 'refs/heads/main'");
+  assert.deepEqual(job.permissions, { contents: "write", "pull-requests": "write" });
+  const list = job.steps ?? [];
+  const checkout = list.find((s) => s.uses?.startsWith("actions/checkout@"));
+  assert.equal(checkout?.with?.ref, "main");
+  const run = list.find((s) => s.run?.startsWith("npm run verify"));
+  assert.equal(run?.run, 'npm run verify -- --archive --summary "$RUNNER_TEMP/verify-summary.md"');
+  const propose = list.find((s) => s.run?.includes("gh pr create"));
+  assert.ok(propose, "a step opens the pull request");
+  assert.match(propose.run!, /git add -A content\/verification\n/, "only the records are committed");
+  assert.match(propose.run!, /HEAD:refs\/heads\/verify\/records/, "one branch, updated in place");
+  assert.match(propose.run!, /gh pr edit verify\/records/, "an open pull request is updated, not duplicated");
+  assert.equal(propose.env?.GH_TOKEN, "${{ github.token }}");
+  assert.doesNotMatch(raw, /\$\{\{[^}]*\bsecrets\b/, "the job token is enough");
 });

@@ -4,18 +4,23 @@
  * the site view with every problem, sorted. Nothing is written.
  */
 import { readContent } from "./read-content.ts";
-import { loadContent } from "../lib/loader.ts";
+import { loadContent, type ContentFile } from "../lib/loader.ts";
+import type { Content } from "../lib/model.ts";
 import { sortProblems, type Problem } from "../lib/problem.ts";
 import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
+import { today } from "./clock.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { YamlMemo } from "../lib/yaml-memo.ts";
 import type { Site } from "../lib/model.ts";
 
 export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
-/** `site` is there whenever site.yaml itself is sound, so a problems page can still show the site's title and footer. */
-export interface Loaded { view?: LoadedView; problems: Problem[]; site?: Site }
+/**
+ * `site` is there whenever site.yaml itself is sound, so a problems page can still show the site's title and footer.
+ * `content` and `files` are what was loaded (possibly partial), for `check --base`.
+ */
+export interface Loaded { view?: LoadedView; problems: Problem[]; site?: Site; content?: Content; files?: ContentFile[] }
 
 /** A path prefix always starts and ends with "/" ("/", "/us-ukraine-minerals/"). */
 export function normalizePrefix(raw = "/"): string {
@@ -26,17 +31,17 @@ export function normalizePrefix(raw = "/"): string {
 
 export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean; cache?: BuildCache } = {}): Loaded {
   const read = readContent(root, opts.contentDir ?? "content");
-  const { content, problems } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined);
+  const { content, problems } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined, { today: today() });
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
   // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.
   const site = content.site.title ? content.site : undefined;
-  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all), site };
+  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all), site, content, files: read.files };
   const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
   const base = buildSiteView(content, normalizePrefix(opts.prefix), dates);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
-  return { view, site, problems: sortProblems([...all, ...view.problems]) };
+  return { view, site, problems: sortProblems([...all, ...view.problems]), content, files: read.files };
 }
 
 /** Safe YAML parses in the build cache, keyed by the code and the exact text. */

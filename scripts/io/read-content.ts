@@ -12,7 +12,7 @@ import type { ContentFile } from "../lib/loader.ts";
 
 /** Bytes on disk; the loader applies the same number to characters, for callers that skip the reader. */
 export const MAX_FILE_BYTES = MAX_TEXT_CHARS;
-const LAYOUT = [/^content\/(site|sources|topics)\.yaml$/, /^content\/(facts|people|pages)\/[^/]+\.md$/, /^content\/verification\/[^/]+\.yaml$/];
+const LAYOUT = [/^content\/(site|sources|topics)\.yaml$/, /^content\/(facts|people|pages)\/[^/]+\.md$/, /^content\/verification\/[^/]+\.yaml$/, /^content\/sources\/[^/]+\.yaml$/];
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 export interface ReadResult { files: ContentFile[]; problems: Problem[] }
@@ -32,7 +32,7 @@ export function readContent(root: string, dir = "content"): ReadResult {
       if (st.isDirectory()) { walk(full); continue; }
       if (!st.isFile()) { problems.push(problem(rel, 1, 1, "unexpected-file", "only regular files are allowed in content/")); continue; }
       if (/\.(c|m)?[jt]sx?$|\.11tydata\./i.test(name)) { problems.push(problem(rel, 1, 1, "code-file", "code files are not allowed in content/: content is data (Markdown and YAML) only")); continue; }
-      if (!LAYOUT.some((re) => re.test(rel))) { problems.push(problem(rel, 1, 1, "unexpected-file", "not part of the content layout: facts/<slug>.md, people/<slug>.md, pages/<slug>.md, site.yaml, sources.yaml, topics.yaml, verification/<source-id>.yaml")); continue; }
+      if (!LAYOUT.some((re) => re.test(rel))) { problems.push(problem(rel, 1, 1, "unexpected-file", "not part of the content layout: facts/<slug>.md, people/<slug>.md, pages/<slug>.md, sources/<id>.yaml, site.yaml, sources.yaml, topics.yaml, verification/<source-id>.yaml")); continue; }
       if (st.size > MAX_FILE_BYTES) { problems.push(problem(rel, 1, 1, "file-too-large", `the file is ${Math.round(st.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB: split it`)); continue; }
       // O_NOFOLLOW: should the file be swapped for a link after lstat, opening it fails.
       const fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));

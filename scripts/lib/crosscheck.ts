@@ -55,9 +55,12 @@ export function crossCheck(content: Content, pending: Map<string, ChartInput>): 
   }
 
   for (const s of sources.values()) {
-    const o = origins.sources;
-    if (s.reports_on && !sources.has(s.reports_on)) out.push(at(o, [s.id, "reports_on"], "unknown-source", unknownSource(s.reports_on)));
-    if (!s.url) out.push({ ...at(o, [s.id], "source-without-url", `source "${s.id}" has no url, so readers cannot check it: add the address copied from the page, or an archive_url`, "key"), severity: "warning" });
+    // A source in its own file (content/sources/<id>.yaml) is located in that file.
+    const own = content.sourceOrigins?.get(s.id);
+    const o = own ?? origins.sources;
+    const path = own ? [] : [s.id];
+    if (s.reports_on && !sources.has(s.reports_on)) out.push(at(o, [...path, "reports_on"], "unknown-source", unknownSource(s.reports_on)));
+    if (!s.url) out.push({ ...at(o, path, "source-without-url", `source "${s.id}" has no url, so readers cannot check it: add the address copied from the page, or an archive_url`, "key"), severity: "warning" });
   }
   content.site.key_figures?.forEach((id, i) => {
     if (!figures.has(id)) out.push(at(origins.site, ["key_figures", i], "unknown-figure", `figure "${id}" is not defined in any fact${didYouMean(id, figures)}`));

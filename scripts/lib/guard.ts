@@ -31,6 +31,7 @@ export interface GuardResult {
 }
 
 export const CONTENT_DIR = "content/";
+export const VERIFICATION_DIR = "content/verification/";
 export const CONTENT_EXTENSIONS = [".md", ".yaml", ".yml"] as const;
 const CODE_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".jsx", ".tsx"];
 
@@ -66,6 +67,9 @@ function refusal({ path, mode, status }: Change): string | null {
     return `the path contains a "..", "." or empty segment`;
   }
   if (!path.startsWith(CONTENT_DIR)) return `${verb} a file outside content/`;
+  // Verification records are what npm run verify saw at each source: only the verify
+  // workflow or a maintainer writes them, or a fork could mark its own quotes "found".
+  if (path.startsWith(VERIFICATION_DIR)) return `${verb} a verification record (content/verification/), which only the verify workflow or a maintainer writes; run npm run verify -- --only <id> locally to see the result, but do not commit it`;
 
   if (mode !== undefined && mode !== MODE_REGULAR) {
     if (mode === MODE_SUBMODULE) return `${verb} a git submodule (mode 160000) under content/`;

@@ -82,6 +82,7 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
 function allowedAt(path: readonly PropertyKey[], topLevel: readonly string[]): string {
   if (path.length === 0 && topLevel.length) return topLevel.join(", ");
   const parent = String(path[0] ?? "");
+  if (parent === "corrections") return "date, note";
   if (parent === "figures") return "label, value, unit, approximate, date_precision, as_of, source, quote, attribution";
   if (parent === "charts" && path.length <= 2) return "type, title, orientation, note, data";
   if (parent === "charts") return "label and figure, or label, value, unit, source, quote, attribution";

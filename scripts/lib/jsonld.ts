@@ -11,7 +11,7 @@ export interface LdSite {
   author?: string; license: string; licenseUrl?: string;
 }
 
-export interface LdSource { title: string; publisher: string; url?: string; published?: string; authors?: string[] }
+export interface LdSource { title?: string; label?: string; publisher: string; url?: string; published?: string; authors?: string[] }
 
 export interface LdArticle {
   title: string; summary: string; url: string; image: string;
@@ -44,8 +44,10 @@ export function websiteLd(site: LdSite) {
 }
 
 function creativeWork(s: LdSource) {
+  // A label describes a page with no headline: it is a description, not a name.
+  const named: { name?: string; description?: string } = s.title !== undefined ? { name: s.title } : { description: s.label };
   return {
-    "@type": "CreativeWork", name: s.title,
+    "@type": "CreativeWork", ...named,
     ...(s.url ? { url: s.url } : {}),
     ...(s.published ? { datePublished: s.published } : {}),
     ...(s.authors?.length ? { author: s.authors.map((name) => ({ "@type": "Person", name })) } : {}),

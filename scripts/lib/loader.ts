@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { parseSafeYamlWith, type YamlMemo } from "./yaml-memo.ts";
+import { loadSourceFiles } from "./source-files.ts";
 import { problem, type Problem } from "./problem.ts";
 import { zodProblems, at as problemAt } from "./issues.ts";
 import { formatValue } from "./units.ts";
@@ -15,15 +16,18 @@ import {
 } from "./schema.ts";
 import type { Content, Fact, Figure, Chart, Origin, Person, Page, Source, Topic } from "./model.ts";
 import { crossCheck } from "./crosscheck.ts";
+import { correctionProblems } from "./corrections.ts";
 import { verificationSchema } from "./verification.ts";
 import { verificationProblems } from "./verification-checks.ts";
 
 export interface ContentFile { path: string; text: string }
 export interface LoadResult { content: Content; problems: Problem[] }
+/** `today` (YYYY-MM-DD, from scripts/io/clock.ts) enables the checks against the calendar. */
+export interface LoadOptions { today?: string }
 
 const FACT_KEYS = Object.keys(factSchema.shape);
 
-function parseYamlFile(file: ContentFile, problems: Problem[], memo?: YamlMemo) {
+export function parseYamlFile(file: ContentFile, problems: Problem[], memo?: YamlMemo) {
   const yaml = parseSafeYamlWith(file.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), memo);
   const origin: Origin = { file: file.path, yaml, yamlLine: 1, bodyLine: 1 };
   for (const i of yaml.issues) {
@@ -61,7 +65,7 @@ function slugOf(path: string): string {
 }
 
 /** `memo` remembers safe YAML parses between builds (the build cache; see yaml-memo.ts). */
-export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
+export function loadContent(files: ContentFile[], memo?: YamlMemo, opts: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   const blank: Origin = { file: "content/site.yaml", yamlLine: 1, bodyLine: 1 };
@@ -72,9 +76,12 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
     origins: { site: blank, sources: { ...blank, file: "content/sources.yaml" }, topics: { ...blank, file: "content/topics.yaml" } },
   };
 
+  // One file per source (content/sources/<id>.yaml) beside or instead of sources.yaml.
+  const sourceFiles = files.filter((f) => f.path.startsWith("content/sources/"));
   const single = <T>(name: "site" | "sources" | "topics", schema: z.ZodType<T>): T | undefined => {
     const path = `content/${name}.yaml`;
     const file = byPath.get(path);
+    if (!file && name === "sources" && sourceFiles.length) return undefined;
     if (!file) {
       problems.push(problem(path, 1, 1, "missing-file", `${path} is missing: create it (see CONTRIBUTING.md)`));
       return undefined;
@@ -91,6 +98,7 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
   if (site) content.site = site;
   for (const [id, s] of Object.entries(single("sources", sourcesSchema) ?? {})) content.sources.set(id, { id, ...s } as Source);
   for (const [id, t] of Object.entries(single("topics", topicsSchema) ?? {})) content.topics.set(id, { id, ...t } as Topic);
+  loadSourceFiles(content, sourceFiles, problems, memo);
 
   const seenSlugs = new Map<string, string>();
   const pending = new Map<string, ChartInput>();
@@ -120,6 +128,7 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
   // A loop, not push(...list): spreading tens of thousands of problems overflows the stack.
   for (const p of crossCheck(content, pending)) problems.push(p);
   for (const p of verificationProblems(content)) problems.push(p);
+  for (const fact of content.facts) for (const p of correctionProblems(fact, opts.today)) problems.push(p);
   content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
   content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
   content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
@@ -129,7 +138,7 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo): LoadResult {
 function addFact(content: Content, pending: Map<string, ChartInput>, slug: string, d: FactInput, body: string, origin: Origin, problems: Problem[]) {
   const fact: Fact = {
     slug, title: d.title, summary: d.summary, date: d.date, precision: d.date_precision ?? "day", status: d.status,
-    topics: d.topics, people: d.people ?? [], figures: [], charts: [], body, origin,
+    topics: d.topics, people: d.people ?? [], figures: [], charts: [], corrections: d.corrections ?? [], body, origin,
   };
   for (const [id, f] of Object.entries(d.figures ?? {})) {
     const precision = f.date_precision ?? "day";

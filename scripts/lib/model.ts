@@ -63,9 +63,13 @@ export interface Fact {
   people: string[];
   figures: string[];
   charts: string[];
+  /** Dated notes on what was corrected, in file order (index = position in the YAML list). */
+  corrections: Correction[];
   body: string;
   origin: Origin;
 }
+
+export interface Correction { date: string; note: string }
 
 export interface Person { slug: string; name: string; kind: "person" | "organisation"; role: string; body: string; origin: Origin }
 export interface Page { slug: string; title: string; description: string; navOrder?: number; body: string; origin: Origin }
@@ -83,6 +87,8 @@ export interface Content {
   figures: Map<string, Figure>;
   charts: Map<string, Chart>;
   origins: { site: Origin; sources: Origin; topics: Origin };
+  /** Where each source of content/sources/<id>.yaml came from (those of sources.yaml use origins.sources). */
+  sourceOrigins?: Map<string, Origin>;
   /** content/verification/<source-id>.yaml, written by `npm run verify`; absent = not yet checked. */
   verification?: Map<string, VerificationRecord>;
   /** Source id -> the record's file, for the checker's messages. */

@@ -7,6 +7,7 @@ import { escapeHtml, textFragmentUrl } from "./html.ts";
 import { formatDate } from "./units.ts";
 import type { Reference } from "./references.ts";
 import type { Source } from "./model.ts";
+import { sourceName, sourceNameText, LABEL_NOTE } from "./source-name.ts";
 import type { QuoteCheck, SourceCheck, VerificationLookup } from "./verification.ts";
 
 export interface Quote { text: string; attribution?: string }
@@ -19,15 +20,18 @@ const deadWithCopy = (s: Source, check?: SourceCheck) => Boolean(s.url && check?
 export function sourceLine(s: Source, href: (p: string) => string, sources?: Map<string, Source>, check?: SourceCheck): string {
   const parts: string[] = [];
   const dead = deadWithCopy(s, check);
-  const title = dead
-    ? `<a href="${escapeHtml(check!.archiveUrl!)}" class="ref-title">${escapeHtml(s.title)}</a>`
-    : s.url
-      ? `<a href="${escapeHtml(s.url)}" class="ref-title">${escapeHtml(s.title)}</a>`
-      : `<span class="ref-title">${escapeHtml(s.title)}</span> <span class="badge badge-warning">no link</span>`;
-  parts.push(title);
+  // A label is a description, not a headline: its own class, and the marker in words.
+  const cls = s.title === undefined ? "ref-title ref-label" : "ref-title";
+  const name = escapeHtml(sourceName(s));
+  const link = dead ? check!.archiveUrl! : s.url;
+  const title = link
+    ? `<a href="${escapeHtml(link)}" class="${cls}">${name}</a>`
+    : `<span class="${cls}">${name}</span>`;
+  parts.push(title + (s.title === undefined ? ` <span class="ref-label-note">${escapeHtml(LABEL_NOTE)}</span>` : "")
+    + (s.url ? "" : ` <span class="badge badge-warning">no link</span>`));
   parts.push(`<span class="ref-publisher">${escapeHtml(s.publisher)}</span>`);
   if (s.authors?.length) parts.push(escapeHtml(s.authors.join(", ")));
-  parts.push(s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "date not shown");
+  parts.push(s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "No date on the page");
   let html = parts.join(". ") + ".";
   if (s.url) html += ` <span class="ref-url">${escapeHtml(s.url)}</span>`;
   if (dead) {
@@ -36,7 +40,7 @@ export function sourceLine(s: Source, href: (p: string) => string, sources?: Map
   if (s.accessed) html += ` Accessed <time datetime="${s.accessed}">${formatDate(s.accessed)}</time>.`;
   if (s.reports_on) {
     const other = sources?.get(s.reports_on);
-    html += ` Reports on <a href="${escapeHtml(href(`/sources/#src-${s.reports_on}`))}">${escapeHtml(other ? `${other.publisher}: ${other.title}` : s.reports_on)}</a>.`;
+    html += ` Reports on <a href="${escapeHtml(href(`/sources/#src-${s.reports_on}`))}">${escapeHtml(other ? `${other.publisher}: ${sourceNameText(other)}` : s.reports_on)}</a>.`;
   }
   return html;
 }

@@ -47,6 +47,9 @@ topics: [TODO-topic]    # ids from content/topics.yaml
 #     source: ${PLACEHOLDERS.source}     # from content/sources.yaml
 #     quote: "the exact words of the source"
 #     attribution: who the source says said it
+# corrections:             # add one when you correct a published fact (newest last is fine)
+#   - date: YYYY-MM-DD     # the day you correct it: not in the future, not before "date"
+#     note: What was wrong and what the fact says now.
 ---
 Write neutral sentences and cite each one that states a fact: [@${PLACEHOLDERS.source}].
 Show a figure inline with {{< fig ${PLACEHOLDERS.figure} >}}.

@@ -67,6 +67,12 @@ export const chartSchema = z.strictObject({
   data: z.array(datumSchema).min(1, "a chart needs at least one datum").max(MAX_CHART_POINTS, `a chart has at most ${MAX_CHART_POINTS} points`),
 });
 
+/** One dated note on a published fact: what was wrong and what the fact says now. */
+export const correctionSchema = z.strictObject({
+  date,
+  note: text(500),
+});
+
 export const factSchema = z.strictObject({
   title: text(120),
   summary: text(300),
@@ -77,6 +83,7 @@ export const factSchema = z.strictObject({
   people: z.array(slug).optional(),
   figures: z.record(slug, figureSchema).optional(),
   charts: z.record(slug, chartSchema).optional(),
+  corrections: z.array(correctionSchema).max(100, "a fact has at most 100 corrections").optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -91,8 +98,15 @@ export const pageSchema = z.strictObject({
   nav_order: z.number().int().min(0).max(100).optional(),
 });
 
+/** Editorial notes that once stood in for headlines: "[European Pravda item ...]", "... (title from the page address)". */
+export const NOTE_AS_TITLE = /^\s*\[|\(title from\b|\bdate not shown\b/i;
+
 export const sourceSchema = z.strictObject({
-  title: text(300),
+  // The headline as published. A page whose stored copy shows no headline gets a neutral
+  // `label` instead, which readers see marked as a description, never as a headline.
+  title: text(300).refine((t) => !NOTE_AS_TITLE.test(t),
+    "is the headline as published, not a note: for a page with no headline, write label: instead of title:").optional(),
+  label: text(200).optional(),
   publisher: text(120),
   authors: z.array(text(120)).optional(),
   published: date.optional(),
@@ -100,6 +114,9 @@ export const sourceSchema = z.strictObject({
   accessed: date.optional(),
   archive_url: url.optional(),
   reports_on: slug.optional(),
+}).superRefine((s, ctx) => {
+  if (s.title === undefined && s.label === undefined) ctx.addIssue({ code: "custom", path: ["title"], message: "a source needs title: (the headline as published) or, for a page with no headline, label: (a neutral description)" });
+  if (s.title !== undefined && s.label !== undefined) ctx.addIssue({ code: "custom", path: ["label"], message: "give title: (the headline) or label: (a description of a page with no headline), not both" });
 });
 
 export const topicSchema = z.strictObject({ title: text(120), description: text(300) });
@@ -123,6 +140,7 @@ export const topicsSchema = z.record(slug, topicSchema);
 export type FigureInput = z.infer<typeof figureSchema>;
 export type ChartInput = z.infer<typeof chartSchema>;
 export type DatumInput = z.infer<typeof datumSchema>;
+export type CorrectionInput = z.infer<typeof correctionSchema>;
 export type FactInput = z.infer<typeof factSchema>;
 export type PersonInput = z.infer<typeof personSchema>;
 export type PageInput = z.infer<typeof pageSchema>;

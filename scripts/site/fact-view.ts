@@ -6,6 +6,7 @@ import { chartHtml } from "../lib/chart-markup.ts";
 import { referencesHtml, type Quote } from "../lib/references-markup.ts";
 import { figurePreview, sourcePreview } from "../lib/previews.ts";
 import { formatDate } from "../lib/units.ts";
+import { correctionViews, type CorrectionView } from "../lib/corrections.ts";
 import { verificationLookup, type VerificationLookup } from "../lib/verification.ts";
 import type { Content, Fact } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
@@ -19,6 +20,8 @@ export interface FactView {
   status: string; topics: { id: string; title: string }[]; people: { slug: string; name: string }[];
   bodyHtml: string; chartsHtml: string; figures: FigureView[]; notesHtml: string; referencesHtml: string; previewsHtml: string;
   hasCharts: boolean; cited: string[]; figureIds: string[]; chartIds: string[]; updated: string; updatedDisplay: string;
+  /** The fact's corrections, newest first. */
+  corrections: CorrectionView[];
 }
 
 const names = new WeakMap<Content, Map<string, string>>();
@@ -75,6 +78,7 @@ export function buildFactView(
     previewsHtml: pagePreviews(citer, env.usedFigures, content, quotes, href),
     hasCharts: fact.charts.length > 0 || env.placedCharts.length > 0,
     cited: refs.map((r) => r.sourceId), figureIds: fact.figures, chartIds: fact.charts, updated: last, updatedDisplay: formatDate(last),
+    corrections: correctionViews(fact.corrections),
   };
 }
 

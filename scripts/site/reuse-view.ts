@@ -40,7 +40,7 @@ export function reuseView(view: SiteView): Reuse {
     }
     const image = abs(socialImagePath(f.slug));
     const sources = f.cited.map((id) => view.rawSources.get(id)).filter((x) => x !== undefined).map((x) => ({
-      title: x.title, publisher: x.publisher, url: x.url ?? x.archive_url, published: x.published, authors: x.authors,
+      title: x.title, label: x.label, publisher: x.publisher, url: x.url ?? x.archive_url, published: x.published, authors: x.authors,
     }));
     facts[f.slug] = {
       correctionUrl: correctionUrl(view.site.repository, { title: f.title, page: url }),

@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { formatDate } from "../lib/units.ts";
+import { sourceName, sourceNameText } from "../lib/source-name.ts";
 import type { SiteView } from "./site-view.ts";
 
 /**
@@ -20,14 +21,14 @@ export function sourceRecords(view: SiteView, language: string) {
   return view.sources.map((s) => {
     const raw = view.rawSources.get(s.id);
     const words = [
-      s.title, s.publisher, ...(raw?.authors ?? []), raw?.published ? formatDate(raw.published) : "",
+      sourceName(s), s.publisher, ...(raw?.authors ?? []), raw?.published ? formatDate(raw.published) : "",
       s.facts.length ? `Cited in: ${s.facts.map((f) => f.title).join("; ")}` : "",
     ].filter(Boolean);
     return {
       url: `/sources/#src-${s.id}`,
       content: words.join(". "),
       language,
-      meta: { title: s.title, kind: "Source", publisher: s.publisher, ...(raw?.published ? { date: formatDate(raw.published) } : {}) },
+      meta: { title: sourceNameText(s), kind: "Source", publisher: s.publisher, ...(raw?.published ? { date: formatDate(raw.published) } : {}) },
     };
   });
 }

@@ -11,6 +11,7 @@ import { verificationLookup } from "../lib/verification.ts";
 import { formatDate } from "../lib/units.ts";
 import { figureControl, figurePreview } from "../lib/previews.ts";
 import { correctionUrl, effectiveRepository } from "../lib/correction-link.ts";
+import { sourceName } from "../lib/source-name.ts";
 import { STATUSES } from "../lib/schema.ts";
 import type { Content } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
@@ -97,7 +98,7 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     const check = verification.source(s.id);
     const quotes = (quotesOf.get(s.id) ?? []).map((q) => ({ text: q.text, attribution: q.attribution, check: verification.quote(s.id, q.text) }));
     return {
-      id: s.id, title: s.title, publisher: s.publisher, lineHtml: sourceLine(s, href, content.sources, check),
+      id: s.id, title: sourceName(s), publisher: s.publisher, lineHtml: sourceLine(s, href, content.sources, check),
       facts: citedBy.get(s.id) ?? [], check, quotes,
       quotesHtml: quotes.length ? `<ul class="ref-quotes">${quotes.map((q) => quoteHtml(s, q, q.check, check)).join("")}</ul>` : "",
     };

@@ -168,9 +168,9 @@ function rendererIdentity(fonts: string[], options: object): string {
 /**
  * Every card, each rendered only when its SVG (its text) differs from every card the
  * cache holds. resvg renders on libuv's thread pool, so cards render beside the page
- * build; `width` cards at a time leave a core for it.
+ * build, one per core at a time.
  */
-export async function writeSocialImages(view: SiteView, outDir: string, cache?: BuildCache, width = Math.max(1, availableParallelism() - 1)): Promise<SocialResult> {
+export async function writeSocialImages(view: SiteView, outDir: string, cache?: BuildCache, width = availableParallelism()): Promise<SocialResult> {
   if (process.env.FACTSHEET_SOCIAL_IMAGES === "0") return { count: 0, rendered: 0, ms: 0, skipped: "FACTSHEET_SOCIAL_IMAGES=0" };
   const fonts = fontFiles();
   if (!fonts.length) return { count: 0, rendered: 0, ms: 0, skipped: "no DejaVu Sans font found: install the dejavu-fonts-ttf package (npm ci) or Debian's fonts-dejavu-core" };

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadContent, type ContentFile } from "../../scripts/lib/loader.ts";
+import { loadContent, type ContentFile, type LoadOptions } from "../../scripts/lib/loader.ts";
 import { formatProblem } from "../../scripts/lib/problem.ts";
 
 export const FIXTURE_ROOT = fileURLToPath(new URL("../fixtures/site-min/", import.meta.url));
@@ -21,14 +21,14 @@ export function fixtureFiles(): Map<string, string> {
 }
 
 /** Loads the fixture with some files replaced (text) or removed (null); returns problem lines. */
-export function loadWith(overrides: Record<string, string | null> = {}) {
+export function loadWith(overrides: Record<string, string | null> = {}, opts: LoadOptions = {}) {
   const files = fixtureFiles();
   for (const [path, text] of Object.entries(overrides)) {
     if (text === null) files.delete(path);
     else files.set(path, text);
   }
   const list: ContentFile[] = [...files].map(([path, text]) => ({ path, text }));
-  const result = loadContent(list);
+  const result = loadContent(list, undefined, opts);
   return { ...result, lines: result.problems.filter((p) => p.severity === "error").map(formatProblem) };
 }
 

@@ -21,7 +21,9 @@ export const HOSTILE = {
   label: `=HYPERLINK("http://evil.example") <label> & "more"`,
   quote: `"half", she said\nnext line <q>`,
   attribution: `@SUM(1+1) officials & <co>`,
-  datum: `+1, "Ukraine" <remainder>`,
+  datum: `+1, "American" <side>`,
+  chartFact: "fund-board-equal-representation",
+  chartId: "fund-board-seats",
   topicId: "deal-terms",
   topic: `Deal <terms> & "conditions"`,
   sourceId: "politico-2025-02-15",
@@ -51,8 +53,9 @@ export function makeHostileContent(): { dir: string; rel: string; cleanup(): voi
     t = replaceOnce(t, /^ {4}label: .*$/m, `    label: ${y(H.label)}`, H.slug);
     t = replaceOnce(t, /^ {4}quote: .*$/m, `    quote: ${y(H.quote)}`, H.slug);
     t = replaceOnce(t, /^ {4}attribution: .*$/m, `    attribution: ${y(H.attribution)}`, H.slug);
-    return replaceOnce(t, "- label: Ukraine (remainder)", `- label: ${y(H.datum)}`, H.slug);
+    return t;
   });
+  edit(`facts/${H.chartFact}.md`, (t) => replaceOnce(t, "- label: American side", `- label: ${y(H.datum)}`, H.chartFact));
   edit("topics.yaml", (t) => replaceOnce(t, /^(deal-terms:\n {2}title: ).*$/m, `$1${y(H.topic)}`, "topics.yaml"));
   edit("sources.yaml", (t) => replaceOnce(t, /^(politico-2025-02-15:\n {2}title: ).*$/m, `$1${y(H.source)}`, "sources.yaml"));
   return { dir, rel: relative(REPO, content), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
