@@ -55,11 +55,11 @@ test("chartLabel states every value in words, as the table does", () => {
 test("the figure has an id, a titled heading, and a canvas that reads as an image of the values", () => {
   const c = chart();
   const html = chartHtml(c, new PageCiter(), href);
-  assert.match(html, /^<figure class="chart chart-bar" id="chart-ask-vs-aid" aria-labelledby="chart-ask-vs-aid-title">/);
+  assert.match(html, /^<figure class="chart chart-bar" id="chart-ask-vs-aid" aria-labelledby="chart-ask-vs-aid--title">/);
   assert.match(html, /<\/figure>$/);
-  assert.deepEqual(texts(html, "h3", 'id="chart-ask-vs-aid-title"'), [c.title]);
+  assert.deepEqual(texts(html, "h3", 'id="chart-ask-vs-aid--title"'), [c.title]);
   // Heading level follows the page's outline, kept within h2..h6.
-  assert.match(chartHtml(c, new PageCiter(), href, 2), /<h2 id="chart-ask-vs-aid-title" class="chart-title">/);
+  assert.match(chartHtml(c, new PageCiter(), href, 2), /<h2 id="chart-ask-vs-aid--title" class="chart-title">/);
   assert.match(chartHtml(c, new PageCiter(), href, 1), /<h2 id=/);
   assert.match(chartHtml(c, new PageCiter(), href, 9), /<h6 id=/);
   assert.equal((html.match(/<canvas\b/g) ?? []).length, 1);
@@ -156,7 +156,7 @@ test("the home page folds the table behind a disclosure; the embed page has an h
   const folded = chartHtml(chart(), new PageCiter(), href, 3, { collapseTable: true });
   assert.match(folded, /<details class="chart-data-toggle"><summary>Data table<span class="visually-hidden"> for “[^”]+”<\/span><\/summary><div class="table-scroll"><table class="chart-table">/);
   const alone = chartHtml(chart(), new PageCiter(), href, 3, { standalone: true, abs });
-  assert.match(alone, /<h1 id="chart-ask-vs-aid-title" class="chart-title">/);
+  assert.match(alone, /<h1 id="chart-ask-vs-aid--title" class="chart-title">/);
   assert.doesNotMatch(alone, /Download CSV|Link to this chart|chart-embed/);
 });
 

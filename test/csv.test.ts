@@ -20,7 +20,9 @@ test("a comma, quote or line break puts the field in quotes, quotes doubled", ()
   assert.equal(csvCell("two\nlines"), '"two\nlines"');
   assert.equal(csvCell('"'), '""""');
   // Other punctuation needs no quotes.
-  assert.equal(csvCell("a;b|c'd"), "a;b|c'd");
+  assert.equal(csvCell("a|c'd"), "a|c'd");
+  // Semicolons separate cells in many locales' spreadsheets: quoted, and no part can start a formula.
+  assert.equal(csvCell("a;b"), '"a;b"');
 });
 
 test("every cell a spreadsheet would run as a formula is neutralised", () => {
@@ -73,3 +75,20 @@ test("parseCsv reads RFC 4180 written by others, and rejects an unclosed quote",
   assert.deepEqual(parseCsv("a,b\r\n1,2"), [["a", "b"], ["1", "2"]]);
   assert.throws(() => parseCsv('a\r\n"open'), /inside a quoted field/);
 });
+
+// [cell, as written]: each either stays a plain string or is neutralised, also where a
+// semicolon-splitting spreadsheet would start a new cell.
+const NEUTRALISED: [string, string][] = [
+  ["x;=HYPERLINK(\"https://evil.example\")", '"x;\'=HYPERLINK(""https://evil.example"")"'],
+  ["50%; -1+2", "\"50%; '-1+2\""],
+  ["  =1+1", "\"'  =1+1\"".replace(/^"|"$/g, "")],
+  ["a;@SUM(A1)", "\"a;'@SUM(A1)\""],
+  ["\t=cmd", "'\t=cmd"],
+  ["ordinary; text", '"ordinary; text"'],
+];
+for (const [cell, written] of NEUTRALISED) {
+  test(`CSV cell ${JSON.stringify(cell)} is quoted and neutralised`, () => {
+    assert.equal(csvCell(cell), written);
+    for (const part of csvCell(cell).replace(/^"|"$/g, "").split(";")) assert.doesNotMatch(part, /^[ \u00a0]*[=+\-@\t\r]/);
+  });
+}

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import { cardSvg, clip, fontFiles, textWidth, wrap, writeSocialImages, SOCIAL_HEIGHT, SOCIAL_WIDTH } from "../scripts/site/social-image.ts";
+import { cardSvg, type Card, clip, fontFiles, textWidth, wrap, writeSocialImages, SOCIAL_HEIGHT, SOCIAL_WIDTH } from "../scripts/site/social-image.ts";
 import { HOSTILE, buildSite, makeHostileContent, parseXml, type Built, type XmlElement } from "./support/reuse-site.ts";
 
 let content: ReturnType<typeof makeHostileContent> | undefined;
@@ -130,3 +130,20 @@ test("FACTSHEET_SOCIAL_IMAGES=0 skips the images", async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Long titles and descriptions within the schema's limits: the layout never runs out of
+// room into a negative line count, and no text line crosses the rule at y=532.
+const LONG_CARDS: [string, Card][] = [
+  ["a 120-character site title with a description", { title: "W".repeat(119) + "x", body: "M ".repeat(150), kicker: "example.org", footer: "1 fact" }],
+  ["a 90-character title of short words", { title: "Ukraine and the United States sign the minerals deal in Washington after months of talks ok", body: "A description. ".repeat(20), kicker: "k", footer: "f" }],
+  ["a 120-character unbroken title with a figure", { title: "m".repeat(120), figure: "$500,000,000,000,000", kicker: "k", footer: "f" }],
+  ["a title of 120 wide CJK characters", { title: "鉱".repeat(120), body: "鉱".repeat(300), kicker: "k", footer: "f" }],
+];
+for (const [name, card] of LONG_CARDS) {
+  test(`social card layout holds for ${name}`, () => {
+    const svg = cardSvg(card);
+    const ys = [...svg.matchAll(/<text x="\d+" y="(-?\d+)" font-size="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    assert.ok(ys.length >= 3);
+    for (const [y, size] of ys) if (size !== 28) assert.ok(y > 0 && y <= 520, `text line at y=${y} (size ${size})`);
+  });
+}

@@ -6,6 +6,7 @@
  *   devloop     npm start on 4,000 entries: one fact edit until the served page shows it
  *   profile     one project build under --cpu-prof: where the time goes
  *   lighthouse  four category scores for three pages, mobile and desktop
+ *   adversarial single content files at the size limit built to be slow (printed only)
  * Usage: npm run bench [-- --sizes 1000,4000 --runs 3 --only build,pageweight --lighthouse --profile]
  * Writes bench/results.json and the generated part of BENCHMARKS.md. Exits non-zero when a
  * build fails, a build's output is incomplete, or a page breaks the JavaScript rule;
@@ -57,6 +58,12 @@ const positive = (s: string, name: string) => {
   return v;
 };
 const sections = new Set(list(values.only!));
+// Adversarial single files (SECURITY.md's check budget): printed, not saved, and quick.
+if (sections.delete("adversarial")) {
+  const { measureAdversarial } = await import("../bench/adversarial.ts");
+  for (const r of measureAdversarial()) process.stdout.write(`adversarial  ${r.name.padEnd(36)} ${String(r.chars).padStart(7)} chars  ${(r.ms / 1000).toFixed(2)} s  ${r.problems} problems\n`);
+  if (!sections.size) process.exit(0);
+}
 if (values.lighthouse) sections.add("lighthouse");
 if (values.profile) sections.add("profile");
 for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}"; choose from ${SECTIONS.join(", ")}`);

@@ -11,6 +11,7 @@ import Eleventy from "@11ty/eleventy";
 import { loadSite } from "../io/load.ts";
 import { writeAtomically } from "../io/atomic-dir.ts";
 import { printProblems } from "./report.ts";
+import { ContentError, problem } from "../lib/problem.ts";
 import { handoff } from "../site/plugin.ts";
 import { writeSearchIndex } from "../site/search-index.ts";
 import { BuildCache } from "../io/build-cache.ts";
@@ -31,11 +32,14 @@ if (printProblems(loaded.problems)) {
   process.stderr.write("build stopped: fix the errors above; _site/ was left as it was\n");
   process.exit(1);
 }
+// Once each, even with --quiet: a shallow clone or a forward-dated commit changes what readers see.
+for (const note of loaded.notes ?? []) process.stdout.write(`${note}\n`);
 const output = resolve(root, values.output!);
 let written = 0;
 let search = "";
 // Hand the plugin the content we already loaded and checked, so it is parsed once.
 Object.assign(handoff, { root, loaded, prefix: values.prefix, cache });
+try {
 await writeAtomically(output, async (tmp) => {
   handoff.outputDir = tmp;
   const elev = new Eleventy(resolve(root, "templates"), tmp, {
@@ -55,6 +59,16 @@ await writeAtomically(output, async (tmp) => {
     search = `search index: ${indexed.pages} pages and ${indexed.records} sources in ${(indexed.ms / 1000).toFixed(2)}s`;
   }
 });
+} catch (e) {
+  // One located line, never a stack trace; the temporary folder is already gone.
+  const err = e as Error;
+  const located = err instanceof ContentError
+    ? problem(err.file, 1, 1, err.rule, err.message)
+    : problem(values.content === "content" ? "content" : values.content!, 1, 1, "build-failed", `the build failed: ${err.message.split("\n")[0]}`);
+  printProblems([located]);
+  process.stderr.write("build stopped: _site/ was left as it was\n");
+  process.exit(1);
+}
 // A complete build: entries it did not use belong to content that no longer exists.
 cache.prune(["yaml", "social"]);
 const notice = cache.notice();

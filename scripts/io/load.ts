@@ -11,6 +11,7 @@ import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
 import { today } from "./clock.ts";
+import { factHistory, type FactHistory } from "./git-history.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { YamlMemo } from "../lib/yaml-memo.ts";
 import type { Site } from "../lib/model.ts";
@@ -20,7 +21,7 @@ export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
  * `site` is there whenever site.yaml itself is sound, so a problems page can still show the site's title and footer.
  * `content` and `files` are what was loaded (possibly partial), for `check --base`.
  */
-export interface Loaded { view?: LoadedView; problems: Problem[]; site?: Site; content?: Content; files?: ContentFile[] }
+export interface Loaded { view?: LoadedView; problems: Problem[]; site?: Site; content?: Content; files?: ContentFile[]; notes?: string[] }
 
 /** A path prefix always starts and ends with "/" ("/", "/us-ukraine-minerals/"). */
 export function normalizePrefix(raw = "/"): string {
@@ -37,11 +38,17 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.
   const site = content.site.title ? content.site : undefined;
   if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all), site, content, files: read.files };
+  const day = today();
   const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
-  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates);
+  // A commit's date is whatever its author set: never later than the build.
+  for (const [file, date] of dates) if (date > day) dates.set(file, day);
+  const history = opts.git === false ? undefined : factHistory(root, opts.contentDir ?? "content", day);
+  const perFact = new Map([...(history?.facts ?? new Map<string, FactHistory>())].map(([file, h]) => [file, { ...h, version: history!.versions.get(file) }]));
+  for (const [file, version] of history?.versions ?? []) if (!perFact.has(file)) perFact.set(file, { changes: [], minor: 0, version });
+  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
-  return { view, site, problems: sortProblems([...all, ...view.problems]), content, files: read.files };
+  return { view, site, problems: sortProblems([...all, ...view.problems]), content, files: read.files, notes: history?.notes ?? [] };
 }
 
 /** Safe YAML parses in the build cache, keyed by the code and the exact text. */

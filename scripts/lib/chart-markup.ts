@@ -60,8 +60,8 @@ export function chartHtml(chart: Chart, citer: Citer, href: (path: string) => st
   const embed = opts.abs && !opts.standalone
     ? `<details class="chart-embed"><summary>Embed<span class="visually-hidden"> “${title}”</span></summary><label for="${id}-embed">HTML to paste into your page</label><textarea id="${id}-embed" class="cite-bibtex" readonly rows="4">${escapeHtml(embedSnippet(chart, opts.abs))}</textarea><a href="${escapeHtml(href(embedPath(chart.id)))}">Preview the embedded chart<span class="visually-hidden">: “${title}”</span></a></details>`
     : "";
-  return `<figure class="chart chart-${chart.type}" id="${id}" aria-labelledby="${id}-title">
-<${h} id="${id}-title" class="chart-title">${title}</${h}>
+  return `<figure class="chart chart-${chart.type}" id="${id}" aria-labelledby="${id}--title">
+<${h} id="${id}--title" class="chart-title">${title}</${h}>
 ${chart.note ? `<p class="chart-note">${escapeHtml(chart.note)}</p>\n` : ""}<div class="chart-canvas"><canvas role="img" aria-label="${escapeHtml(chartLabel(chart))}"></canvas></div>
 <script type="application/json" class="chart-data">${jsonForScript(chartIsland(chart, opts.sources))}</script>
 ${opts.collapseTable ? `<details class="chart-data-toggle"><summary>Data table<span class="visually-hidden"> for “${title}”</span></summary>${table}</details>` : table}

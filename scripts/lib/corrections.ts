@@ -7,6 +7,8 @@ import { at } from "./issues.ts";
 import { formatDate } from "./units.ts";
 import type { Problem } from "./problem.ts";
 import type { Fact, Correction } from "./model.ts";
+import type { Change } from "./content-diff.ts";
+import { changeText } from "./change-text.ts";
 
 export function correctionProblems(fact: Fact, today?: string): Problem[] {
   const out: Problem[] = [];
@@ -30,4 +32,22 @@ export interface CorrectionView { date: string; dateDisplay: string; note: strin
 
 export function correctionViews(list: readonly Correction[]): CorrectionView[] {
   return newestFirst(list).map((c) => ({ date: c.date, dateDisplay: formatDate(c.date), note: c.note }));
+}
+
+export interface HistoryItem { date: string; dateDisplay: string; kind: "correction" | "change"; text: string }
+
+/**
+ * A fact's History: its corrections and its dated substantive changes from git, newest
+ * first (a correction before the changes of the same day, as it explains them).
+ */
+export function historyItems(corrections: readonly Correction[], changes: readonly { date: string; commit?: string; change: Change }[]): HistoryItem[] {
+  // Later commits first; a commit's own changes in the diff's order.
+  let seq = 0;
+  const seqs = changes.map((c, i) => (i > 0 && c.commit !== changes[i - 1]!.commit ? ++seq : seq));
+  const items = [
+    ...newestFirst(corrections).map((c) => ({ date: c.date, kind: "correction" as const, text: c.note, order: 0 })),
+    ...changes.map((c, i) => ({ date: c.date, kind: "change" as const, text: changeText(c.change), order: 1 + (seq - seqs[i]!) * changes.length + i })),
+  ];
+  items.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.order - b.order));
+  return items.map(({ date, kind, text }) => ({ date, dateDisplay: formatDate(date), kind, text }));
 }

@@ -9,7 +9,7 @@ import type { ChartInput } from "./schema.ts";
 import type { Content, Datum } from "./model.ts";
 
 /** Top-level routes a prose page may not take. */
-export const RESERVED_SLUGS = new Set(["facts", "people", "topics", "timeline", "sources", "figures", "search", "data", "assets", "feed", "sitemap", "404", "pagefind", "social"]);
+export const RESERVED_SLUGS = new Set(["facts", "people", "topics", "timeline", "sources", "figures", "search", "data", "assets", "feed", "sitemap", "404", "pagefind", "social", "corrections"]);
 
 export function crossCheck(content: Content, pending: Map<string, ChartInput>): Problem[] {
   const out: Problem[] = [];

@@ -8,13 +8,20 @@
  */
 export type Cell = string | number | boolean | null | undefined;
 
-const FORMULA = /^[=+\-@\t\r]/;
+/** A formula start, after any spaces (some spreadsheets trim them before deciding). */
+const FORMULA = /^[ \u00a0]*[=+\-@\t\r]/;
 
+/**
+ * Quoted when it holds a comma, a semicolon (the separator of spreadsheets in many
+ * locales: unquoted, "a;=1+1" would split into a formula cell), a quote or a line break.
+ */
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return "";
   let s = String(value);
   if (typeof value !== "number" && FORMULA.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // A spreadsheet that splits rows at ";" starts a new cell after each one, quotes or not.
+  s = s.replace(/;([ \u00a0]*)(?=[=+\-@\t\r])/g, ";$1'");
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: string[], rows: Cell[][]): string {

@@ -28,3 +28,13 @@ export function escapeXml(s: unknown): string {
 
 /** The text-fragment link follows the matching rule that `npm run verify` checks with. */
 export { textFragmentUrl } from "./text-match.ts";
+
+/**
+ * A URL as readers should see it: the WHATWG parser's own form, as a browser's address
+ * bar shows it, with the host in ASCII (punycode, "xn--..."), so a look-alike Unicode
+ * host cannot pass for a familiar one. The schema has already refused user names,
+ * backslashes and invisible characters; anything unparsable is shown as written.
+ */
+export function displayUrl(url: string): string {
+  try { return new URL(url).href; } catch { return url; }
+}

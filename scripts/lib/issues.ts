@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { problem, type Problem } from "./problem.ts";
+import { printable } from "./yaml-safe.ts";
 import type { Origin } from "./model.ts";
 
 /** Keys that Eleventy would obey: name them, so nobody thinks they were just misspelt. */
@@ -53,7 +54,7 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
         out.push(at(origin, path, "invalid-type", `${where(path)} ${issue.message.replace(/^Invalid input: expected /, "must be ").replace(/, received .*/, "")}`));
         break;
       case "invalid_key":
-        out.push(at(origin, path, "bad-id", `id "${String(path[path.length - 1])}" must be a lowercase slug like "nbc-2025-02-15" (a-z, 0-9, single hyphens)`, "key"));
+        out.push(at(origin, path, "bad-id", idMessage(String(path[path.length - 1])), "key"));
         break;
       case "invalid_union": {
         // Report against the shape the author meant (the branch with fewest issues), so
@@ -77,6 +78,11 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
     }
   }
   return out;
+}
+
+function idMessage(id: string): string {
+  if (id.length > 100) return `id "${printable(id.slice(0, 40))}…" is ${id.length} characters long; ids are at most 100: shorten it`;
+  return `id "${printable(id)}" must be a lowercase slug like "nbc-2025-02-15" (a-z, 0-9, single hyphens)`;
 }
 
 function allowedAt(path: readonly PropertyKey[], topLevel: readonly string[]): string {

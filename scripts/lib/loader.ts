@@ -5,13 +5,14 @@
  */
 import type { z } from "zod";
 import { splitFrontMatter } from "./frontmatter.ts";
+import { printable } from "./yaml-safe.ts";
 import { parseSafeYamlWith, type YamlMemo } from "./yaml-memo.ts";
 import { loadSourceFiles } from "./source-files.ts";
 import { problem, type Problem } from "./problem.ts";
 import { zodProblems, at as problemAt } from "./issues.ts";
 import { formatValue } from "./units.ts";
 import {
-  factSchema, personSchema, pageSchema, siteSchema, sourcesSchema, topicsSchema, SLUG,
+  factSchema, personSchema, pageSchema, siteSchema, sourcesSchema, topicsSchema, SLUG, MAX_ID_LENGTH, INVISIBLE,
   type FactInput, type SiteInput, type ChartInput,
 } from "./schema.ts";
 import type { Content, Fact, Figure, Chart, Origin, Person, Page, Source, Topic } from "./model.ts";
@@ -57,7 +58,19 @@ function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Proble
     for (const p of zodProblems(origin, parsed.error, keys, yaml.data ?? {})) problems.push(p);
     return undefined;
   }
+  invisibleInBody(file.path, split.body, split.bodyLine, problems);
   return { data: parsed.data, body: split.body, origin };
+}
+
+/** Bidi and invisible characters in a body: one error per line that holds any, in one pass. */
+function invisibleInBody(path: string, body: string, bodyLine: number, problems: Problem[]) {
+  if (!INVISIBLE.test(body)) return;
+  body.split("\n").forEach((line, i) => {
+    const c = line.search(INVISIBLE);
+    if (c < 0) return;
+    const code = line.charCodeAt(c).toString(16).toUpperCase().padStart(4, "0");
+    problems.push(problem(path, bodyLine + i, c + 1, "invisible-character", `the text holds an invisible or text-direction control character (U+${code}), which can make what readers see differ from what is written: delete it and retype the text around it`));
+  });
 }
 
 function slugOf(path: string): string {
@@ -106,6 +119,10 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo, opts: LoadOpt
     const m = /^content\/(facts|people|pages)\/([^/]+)\.md$/.exec(file.path);
     if (!m) continue;
     const slug = slugOf(file.path);
+    if (slug.length > MAX_ID_LENGTH) {
+      problems.push(problem(file.path, 1, 1, "bad-filename", `file name "${printable(slug.slice(0, 40))}….md" is ${slug.length} characters long; the limit is ${MAX_ID_LENGTH}: shorten it`));
+      continue;
+    }
     if (!SLUG.test(slug)) {
       problems.push(problem(file.path, 1, 1, "bad-filename", `file name "${slug}.md" must be a lowercase slug like "bessent-kyiv-meeting.md"`));
       continue;

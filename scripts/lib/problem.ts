@@ -37,6 +37,11 @@ export function githubAnnotation(p: Problem): string {
   return `::${p.severity} file=${prop(printable(p.file))},line=${p.line},col=${p.column},title=${prop(p.rule)}::${esc(printable(p.message))}`;
 }
 
+/** An output step that failed because of one content file: the build prints it as a problem. */
+export class ContentError extends Error {
+  constructor(readonly file: string, readonly rule: string, message: string) { super(message); }
+}
+
 export function sortProblems(list: Problem[]): Problem[] {
   return [...list].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);

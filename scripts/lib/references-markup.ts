@@ -3,7 +3,7 @@
  * a reader needs to check it: title, publisher, authors, date, link, archive link, the
  * quoted words as a text-fragment link, and back-links to every place that cites it.
  */
-import { escapeHtml, textFragmentUrl } from "./html.ts";
+import { displayUrl, escapeHtml, textFragmentUrl } from "./html.ts";
 import { formatDate } from "./units.ts";
 import type { Reference } from "./references.ts";
 import type { Source } from "./model.ts";
@@ -23,7 +23,7 @@ export function sourceLine(s: Source, href: (p: string) => string, sources?: Map
   // A label is a description, not a headline: its own class, and the marker in words.
   const cls = s.title === undefined ? "ref-title ref-label" : "ref-title";
   const name = escapeHtml(sourceName(s));
-  const link = dead ? check!.archiveUrl! : s.url;
+  const link = dead ? check!.archiveUrl! : s.url && displayUrl(s.url);
   const title = link
     ? `<a href="${escapeHtml(link)}" class="${cls}">${name}</a>`
     : `<span class="${cls}">${name}</span>`;
@@ -33,10 +33,12 @@ export function sourceLine(s: Source, href: (p: string) => string, sources?: Map
   if (s.authors?.length) parts.push(escapeHtml(s.authors.join(", ")));
   parts.push(s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "No date on the page");
   let html = parts.join(". ") + ".";
-  if (s.url) html += ` <span class="ref-url">${escapeHtml(s.url)}</span>`;
+  if (s.url) html += ` <span class="ref-url">${escapeHtml(displayUrl(s.url))}</span>`;
   if (dead) {
     html += ` Archived copy; <a href="${escapeHtml(s.url!)}" class="ref-original">the original address</a> <span class="source-state" data-status="dead">${escapeHtml(check!.words)}</span>.`;
   } else if (check?.archiveUrl) html += ` <a href="${escapeHtml(check.archiveUrl)}" class="ref-archive">Archived copy</a>.`;
+  // Dead with no copy known: say so, so nobody mistakes the link for a working one.
+  if (!dead && check?.state === "dead") html += ` <span class="source-state" data-status="dead">Link ${escapeHtml(check.words)}; no archived copy known.</span>`;
   if (s.accessed) html += ` Accessed <time datetime="${s.accessed}">${formatDate(s.accessed)}</time>.`;
   if (s.reports_on) {
     const other = sources?.get(s.reports_on);

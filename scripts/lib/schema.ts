@@ -20,15 +20,57 @@ export function isRealDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
-const slug = z.string().regex(SLUG, "must be a lowercase slug like \"nbc-2025-02-15\" (a-z, 0-9, single hyphens)");
+/**
+ * Ids, slugs, tags and file names are at most this long: every output path derived from
+ * one (social/<slug>.png, data/charts/<id>.csv, topics/<id>/) stays far below the file
+ * system's 255-byte name limit, and hints and messages stay short.
+ */
+export const MAX_ID_LENGTH = 100;
+const slug = z.string().max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`).regex(SLUG, "must be a lowercase slug like \"nbc-2025-02-15\" (a-z, 0-9, single hyphens)");
 const date = z.string().refine(isRealDate, "must be a real date written YYYY-MM-DD, e.g. 2025-02-15");
 /** A UTF-16 surrogate without its pair: YAML's "\ud800" escape makes one, and no encoder can write it. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Plain text on one line: no control characters except tab, and only characters that can be written. */
+/**
+ * Characters that change how text around them is shown without being seen: bidirectional
+ * controls (which can make "gov.example" read as "elpmaxe.vog"), zero-width spaces, word
+ * joiners and soft hyphens, BOMs. Refused in every text field, URL and body.
+ */
+export const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
+export const INVISIBLE_MESSAGE = "must not contain invisible or text-direction control characters (such as U+202E or U+200B): retype the text";
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`)
   .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "must not contain control characters")
+  .refine((s) => !INVISIBLE.test(s), INVISIBLE_MESSAGE)
   .refine((s) => !LONE_SURROGATE.test(s), "must be valid Unicode text: it holds half of a character (a lone surrogate); retype it");
-const url = z.string().max(2000).refine((s) => /^https?:\/\/[^\s/$.?#][^\s\u0000-\u001f\u007f]*$/i.test(s), "must be an http(s) URL copied from the page");
+/**
+ * A URL the code can use as it is: parsed by the same WHATWG parser the build uses
+ * (`new URL`), http(s) only, with a host, and nothing that makes the address shown
+ * differ from the address visited: no user name or password ("https://gov.example∕x@evil.example"
+ * goes to evil.example), no backslashes (browsers read them as "/"), no invisible characters.
+ */
+export function urlProblem(s: string): string | undefined {
+  if (!/^https?:\/\//i.test(s) || /[\s\u0000-\u001f\u007f]/.test(s)) return "must be an http(s) URL copied from the page";
+  if (s.includes("\\")) return "must not contain a backslash (browsers read it as \"/\"): copy the address from the browser's address bar";
+  if (INVISIBLE.test(s)) return "must not contain invisible or text-direction control characters: copy the address from the browser's address bar";
+  let u: URL;
+  try { u = new URL(s); } catch { return "is not a valid URL (check the host, the port and any %-escapes): copy the address from the browser's address bar"; }
+  if (!u.hostname) return "must name a host: copy the address from the browser's address bar";
+  if (u.username || u.password) return `must not contain a user name or password before "@" (this one would go to ${u.host}): copy the address from the browser's address bar`;
+  return undefined;
+}
+const url = z.string().max(2000).superRefine((s, ctx) => {
+  const why = urlProblem(s);
+  if (why) ctx.addIssue({ code: "custom", message: why });
+});
+
+/** A list of ids that must not repeat (one chart shown twice has two elements with one id). */
+const uniqueIds = (max: number) => z.array(slug).max(max).superRefine((list, ctx) => {
+  const seen = new Map<string, number>();
+  list.forEach((id, i) => {
+    if (seen.has(id)) ctx.addIssue({ code: "custom", path: [i], message: `lists "${id}" a second time (first at item ${seen.get(id)! + 1}): list each once` });
+    else seen.set(id, i);
+  });
+});
 // z.custom keeps one clear message instead of a union's list of failed branches.
 const finite = z.custom<number>((v) => typeof v === "number" && Number.isFinite(v),
   "must be a finite number: write 500000000000, not \"500 billion\", \"500\", .nan, .inf or 1e999");
@@ -126,12 +168,12 @@ export const siteSchema = z.strictObject({
   description: text(300),
   url,
   repository: url,
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag like en or en-GB"),
+  language: z.string().max(35, "must be a language tag like en or en-GB (at most 35 characters)").regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag like en or en-GB"),
   license: text(80),
   license_url: url.optional(),
   author: text(120).optional(),
-  key_figures: z.array(slug).max(8).optional(),
-  headline_charts: z.array(slug).max(4).optional(),
+  key_figures: uniqueIds(8).optional(),
+  headline_charts: uniqueIds(4).optional(),
 });
 
 export const sourcesSchema = z.record(slug, sourceSchema);

@@ -6,9 +6,10 @@ import { chartHtml } from "../lib/chart-markup.ts";
 import { referencesHtml, type Quote } from "../lib/references-markup.ts";
 import { figurePreview, sourcePreview } from "../lib/previews.ts";
 import { formatDate } from "../lib/units.ts";
-import { correctionViews, type CorrectionView } from "../lib/corrections.ts";
+import { correctionViews, historyItems, type CorrectionView, type HistoryItem } from "../lib/corrections.ts";
 import { verificationLookup, type VerificationLookup } from "../lib/verification.ts";
 import type { Content, Fact } from "../lib/model.ts";
+import type { Change } from "../lib/content-diff.ts";
 import type { Problem } from "../lib/problem.ts";
 
 export interface FigureView {
@@ -22,6 +23,24 @@ export interface FactView {
   hasCharts: boolean; cited: string[]; figureIds: string[]; chartIds: string[]; updated: string; updatedDisplay: string;
   /** The fact's corrections, newest first. */
   corrections: CorrectionView[];
+  /** Corrections and dated substantive changes from git, newest first; minor edits counted apart. */
+  history: HistoryItem[]; minorEdits: number;
+  /** The version to cite: the last substantive change from git, and the file at that commit. */
+  version?: { date: string; dateDisplay: string; url?: string };
+}
+
+/** What the build knows about a fact from git (scripts/io/git-history.ts). */
+export interface FactHistoryInput {
+  changes: { date: string; commit?: string; change: Change }[];
+  minor: number;
+  version?: { commit: string; date: string };
+}
+
+/** A link to the file at a commit, for GitHub repositories only (their URL scheme is known). */
+function fileAtCommit(repository: string, commit: string, file: string): string | undefined {
+  const m = /^https:\/\/github\.com\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository);
+  if (!m || !/^[0-9a-f]{40}$/.test(commit)) return undefined;
+  return `https://github.com/${m[1]}/${m[2]}/blob/${commit}/${file.split("/").map(encodeURIComponent).join("/")}`;
 }
 
 const names = new WeakMap<Content, Map<string, string>>();
@@ -41,7 +60,7 @@ function verifyOf(content: Content): VerificationLookup {
 }
 
 export function buildFactView(
-  fact: Fact, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[], updated?: string,
+  fact: Fact, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[], updated?: string, history?: FactHistoryInput,
   abs?: (p: string) => string,
 ): FactView {
   const citer = new PageCiter();
@@ -79,6 +98,11 @@ export function buildFactView(
     hasCharts: fact.charts.length > 0 || env.placedCharts.length > 0,
     cited: refs.map((r) => r.sourceId), figureIds: fact.figures, chartIds: fact.charts, updated: last, updatedDisplay: formatDate(last),
     corrections: correctionViews(fact.corrections),
+    history: historyItems(fact.corrections, history?.changes ?? []), minorEdits: history?.minor ?? 0,
+    version: history?.version && {
+      date: history.version.date, dateDisplay: formatDate(history.version.date),
+      url: fileAtCommit(content.site.repository, history.version.commit, fact.origin.file),
+    },
   };
 }
 

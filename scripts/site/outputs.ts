@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { dataFiles } from "./data-files.ts";
-import { feedXml } from "./feed.ts";
+import { feedXml, correctionsXml } from "./feed.ts";
 import { robotsTxt, sitemapFor } from "./sitemap.ts";
 import { writeSocialImages, type SocialResult } from "./social-image.ts";
 import { bundleClient, type BundleResult } from "./bundle.ts";
@@ -22,6 +22,7 @@ export interface OutputsResult extends BundleResult {
 export async function writeOutputs(view: SiteView, outDir: string, socialJob?: Promise<SocialResult>): Promise<OutputsResult> {
   const files = dataFiles(view);
   files.set("feed.xml", feedXml(view));
+  files.set("corrections.xml", correctionsXml(view));
   files.set("sitemap.xml", sitemapFor(view, outDir));
   files.set("robots.txt", robotsTxt(view));
   // One mkdir per folder, not per file: a site writes a CSV for each of thousands of charts.

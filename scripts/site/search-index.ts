@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { formatDate } from "../lib/units.ts";
+import { ContentError } from "../lib/problem.ts";
 import { sourceName, sourceNameText } from "../lib/source-name.ts";
 import type { SiteView } from "./site-view.ts";
 
@@ -39,7 +40,7 @@ export async function writeSearchIndex(view: SiteView, outDir: string): Promise<
   const language = view.site.language ?? "en";
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language, excludeSelectors: EXCLUDE });
-    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+    if (!index) throw new ContentError("content/site.yaml", "search-index", `the search index could not start for language "${language}": ${errors.join("; ")}`);
     const added = await index.addDirectory({ path: outDir });
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     for (const record of sourceRecords(view, language)) {

@@ -15,7 +15,7 @@ import { sourceName } from "../lib/source-name.ts";
 import { STATUSES } from "../lib/schema.ts";
 import type { Content } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
-import { buildFactView, buildProse, type FactView } from "./fact-view.ts";
+import { buildFactView, buildProse, type FactView, type FactHistoryInput } from "./fact-view.ts";
 
 /** Joins a site path ("/facts/x/") to a base ending in "/": the path prefix, or the absolute base. */
 export function makeHref(prefix: string) {
@@ -32,13 +32,13 @@ export function absoluteBase(siteUrl: string, prefix: string): string {
   return u.origin + path;
 }
 
-export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map()) {
+export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map()) {
   const problems: Problem[] = [];
   const href = makeHref(prefix);
   const md = createMarkdown(prefix);
   const absBase = absoluteBase(process.env.SITE_URL || content.site.url, prefix);
   const abs = makeHref(absBase);
-  const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file), abs));
+  const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file), history.get(f.origin.file), abs));
   const factBySlug = new Map(facts.map((f) => [f.slug, f]));
 
   // Reverse indexes, built in one pass each: the site grows to tens of thousands of facts.
@@ -138,9 +138,14 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     quotesNotFound: allQuotes.filter((q) => q.check.state === "not-found").length,
   };
 
+  // Every correction on the site, newest first, for /corrections/ and /corrections.xml.
+  const corrections = facts.flatMap((f) => f.corrections.map((c) => ({ ...c, fact: { slug: f.slug, title: f.title, url: f.url } })))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.fact.slug < b.fact.slug ? -1 : a.fact.slug > b.fact.slug ? 1 : 0));
+
   return {
     correctionFormUrl: correctionUrl(repository),
     problems,
+    corrections,
     verification, verificationSummary,
     /** For previews and templates: is this quote of this source verified? */
     quoteVerification: verification.quote,

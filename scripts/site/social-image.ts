@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { escapeXml } from "../lib/html.ts";
+import { ContentError } from "../lib/problem.ts";
 import type { SiteView } from "./site-view.ts";
 import type { BuildCache } from "../io/build-cache.ts";
 
@@ -19,7 +20,7 @@ export const SOCIAL_HEIGHT = 630;
 export const SOCIAL_SITE_IMAGE = "/assets/social.png";
 export const socialImagePath = (slug: string) => `/social/${slug}.png`;
 
-export interface Card { title: string; figure?: string; kicker: string; footer: string; body?: string }
+export interface Card { title: string; figure?: string; kicker: string; footer: string; body?: string; origin?: string }
 
 const PAD = 80;
 const TEXT_WIDTH = SOCIAL_WIDTH - 2 * PAD;
@@ -46,6 +47,9 @@ export function textWidth(s: string, size: number, bold = false): number {
 
 /** Greedy word wrap into at most `maxLines`; the last line ends in "…" if text remains. */
 export function wrap(text: string, size: number, bold: boolean, maxLines: number, width = TEXT_WIDTH): string[] {
+  // No room (a long title filled the card): no lines, rather than a negative count.
+  if (!(maxLines >= 1)) return [];
+  maxLines = Math.floor(maxLines);
   const words = text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
   const lines: string[] = [];
   let line = "";
@@ -109,9 +113,10 @@ export function cardSvg(card: Card): string {
     y += Math.round(titleSize * 1.2);
     text(PAD, y, titleSize, 700, "#1b1f24", line);
   }
-  if (card.body) {
+  const bodyRoom = Math.floor((505 - y - 16) / 40);
+  if (card.body && bodyRoom >= 1) {
     y += 16;
-    for (const line of wrap(card.body, 30, false, Math.max(0, Math.floor((505 - y) / 40)))) {
+    for (const line of wrap(card.body, 30, false, bodyRoom)) {
       y += 40;
       text(PAD, y, 30, 400, "#1b1f24", line);
     }
@@ -147,9 +152,9 @@ export function fontFiles(): string[] {
 export function socialCards(view: SiteView): Map<string, Card> {
   const host = view.absBase.replace(/^https?:\/\//, "").replace(/\/$/, "");
   const cards = new Map<string, Card>();
-  cards.set(SOCIAL_SITE_IMAGE, { title: view.site.title, body: view.site.description, kicker: host, footer: `${view.facts.length} facts · ${view.figures.length} figures · ${view.sources.length} sources` });
+  cards.set(SOCIAL_SITE_IMAGE, { title: view.site.title, body: view.site.description, kicker: host, footer: `${view.facts.length} facts · ${view.figures.length} figures · ${view.sources.length} sources`, origin: "content/site.yaml" });
   for (const f of view.facts) {
-    cards.set(socialImagePath(f.slug), { title: f.title, figure: f.figures[0]?.display, kicker: view.site.title, footer: `${f.dateDisplay} · ${f.status} · ${host}` });
+    cards.set(socialImagePath(f.slug), { title: f.title, figure: f.figures[0]?.display, kicker: view.site.title, footer: `${f.dateDisplay} · ${f.status} · ${host}`, origin: `content/facts/${f.slug}.md` });
   }
   return cards;
 }
@@ -185,7 +190,7 @@ export async function writeSocialImages(view: SiteView, outDir: string, cache?: 
     if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
     writeFileSync(file, png);
   };
-  const queue: { path: string; svg: string; key: string }[] = [];
+  const queue: { path: string; svg: string; key: string; origin?: string }[] = [];
   let count = 0;
   for (const [path, card] of socialCards(view)) {
     count++;
@@ -193,15 +198,19 @@ export async function writeSocialImages(view: SiteView, outDir: string, cache?: 
     const key = cache?.enabled ? cache.inputKey("social", identity, svg) : "";
     const hit = cache?.get("social", key);
     if (hit) write(path, hit);
-    else queue.push({ path, svg, key });
+    else queue.push({ path, svg, key, origin: card.origin });
   }
   let next = 0;
   const worker = async () => {
     while (next < queue.length) {
       const job = queue[next++]!;
-      const png = (await renderAsync(job.svg, options)).asPng();
-      cache?.put("social", job.key, png);
-      write(job.path, png);
+      try {
+        const png = (await renderAsync(job.svg, options)).asPng();
+        cache?.put("social", job.key, png);
+        write(job.path, png);
+      } catch (e) {
+        throw new ContentError(job.origin ?? "content/site.yaml", "social-image", `the social image ${job.path} could not be made: ${(e as Error).message}`);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, queue.length) }, worker));

@@ -51,6 +51,8 @@ export const REJECTED: Case[] = [
   fact("val-status-proto", "5:9 [invalid-value]"),
   fact("val-control-character", "2:8 [invalid-value]"),
   fact("val-escaped-lone-surrogate", "2:8 [invalid-value]"),
+  // Bidi and invisible characters in a body: one error per line, at the first one.
+  fact("body-invisible", "8:20 [invisible-character]", "9:20 [invisible-character]", "10:10 [invisible-character]"),
   // Names: slugs only, so two files can never differ only in case or look alike.
   file("filename-case-original.md", "facts/case-clash.md"),
   file("filename-case-twin.md", "facts/Case-Clash.md", "1:1 [bad-filename]"),
@@ -115,6 +117,8 @@ export const ACCEPTED: Case[] = [
   accepted("acc-other-schemes"),
   accepted("acc-headings"),
   accepted("acc-footnotes"),
+  // Content ids that equal generated ids with the old single-hyphen namespace.
+  accepted("acc-id-collisions"),
   accepted("acc-patho-asterisks"),
   accepted("acc-patho-brackets"),
   accepted("acc-patho-citations"),
