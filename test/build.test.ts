@@ -19,9 +19,11 @@ test("check prints located errors, GitHub annotations in Actions, and exits 1", 
     writeFileSync(join(dir, "facts/bad.md"), "---\ntitle: Bad\nsummary: S\ndate: 2025-02-30\nstatus: reported\ntopics: [deal-terms]\n---\nSee [@nbc-2025].\n");
     const r = runCli("check.ts", ["--content", rel], { GITHUB_ACTIONS: "true" });
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /^content\/facts\/bad\.md:4:7  error  \[bad-date\]  "date" must be a real date/m);
+    assert.match(r.stderr, /^content\/facts\/bad\.md:4:7  error  \[bad-date\]  "date": "2025-02-30" is not a day: February has 28 days in 2025$/m);
     assert.match(r.stderr, /^::error file=content\/facts\/bad\.md,line=4,col=7,title=bad-date::/m);
-    assert.match(r.stderr, /1 error/);
+    // One run: the body is checked too, though the front matter has an error.
+    assert.match(r.stderr, /^content\/facts\/bad\.md:8:6  error  \[unknown-source\]  "nbc-2025"/m);
+    assert.match(r.stderr, /2 errors, 1 warning/);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 

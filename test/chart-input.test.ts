@@ -28,17 +28,20 @@ function site(charts: string): ContentFile[] {
     "    value: 50",
     "    unit: percent",
     "    source: src-a",
+    "    quote: \"the words\"",
     "  ask:",
     "    label: An ask",
     "    value: 350000000000",
     "    unit: usd",
     "    approximate: true",
     "    source: src-a",
+    "    quote: \"the words\"",
     "  start:",
     "    label: A start date",
     "    value: 2022-02-24",
     "    unit: date",
     "    source: src-a",
+    "    quote: \"the words\"",
     "charts:",
     charts.replace(/\n$/, ""),
     "---",
@@ -132,7 +135,7 @@ for (const bad of [".nan", ".NaN", ".inf", "-.inf", "1e999", '"500"', "500 billi
     assert.equal(e.rule, "invalid-value");
     // Today the datum union reports at the datum that neither shape fits; once the
     // checker reports the branch the author meant, it points at the value and says why.
-    if (/finite number/.test(e.message)) assert.equal(`${e.line}:${e.column}`, where(text, bad));
+    if (/finite number|is text, not a number/.test(e.message)) assert.equal(`${e.line}:${e.column}`, where(text, bad));
     else {
       assert.equal(`${e.line}:${e.column}`, where(text, "{ label: A"));
       assert.match(e.message, /"charts\.c\.data\.0" each datum is \{ label, figure \} or \{ label, value, unit, source \}/);

@@ -44,7 +44,7 @@ const cases: [string, Record<string, string | null>, string[]][] = [
   ["summary", { [T]: edit(T, "told Fox News", "told Fox") }, [`${T}:3 fact-changed summary: summary changed from "Trump told Fox News he wanted the equivalent of $500 billion worth of rare earths." to "Trump told Fox he wanted the equivalent of $500 billion worth of rare earths."`]],
   ["date and precision", { [T]: edit(T, "date: 2025-02-10", "date: 2025-02-01\ndate_precision: month") }, [`${T}:4 fact-changed date: date changed from 10 February 2025 to February 2025`]],
   ["body wording, at the first changed line", { [U]: edit(U, "## Context", "## Background") }, [`${U}:29 wording body: text reworded`]],
-  ["figure added", { [T]: edit(T, "charts:", "  trump-two:\n    label: Two\n    value: 2\n    unit: count\n    source: kyivpost-2025-02-11\ncharts:") },
+  ["figure added", { [T]: edit(T, "charts:", "  trump-two:\n    label: Two\n    value: 2\n    unit: count\n    source: kyivpost-2025-02-11\n    quote: \"two\"\ncharts:") },
     [`${T}:16 figure-added: figure Two added: 2`]],
   ["figure removed (and the chart datum with it)", { [T]: edit(T, "  trump-ask:", "  trump-asked:").replace("figure: trump-ask }", "figure: trump-asked }").replace("fig trump-ask", "fig trump-asked") },
     [`${T}:8 figure-added: figure Value of rare earths Trump said he wanted added: about $500 billion`, `${T}:7 figure-removed: figure Value of rare earths Trump said he wanted removed (was about $500 billion)`,

@@ -30,7 +30,7 @@ test("new fact and new source write skeletons that the checker accepts once fill
     // Unfilled placeholders are errors, so a skeleton cannot be published by accident.
     const unfilled = runCli("check.ts", ["--root", root]);
     assert.equal(unfilled.status, 1);
-    assert.match(unfilled.stderr, /cabinet-approves-the-agreement\.md:\d+:\d+  error  \[invalid-value\]  "status"/);
+    assert.match(unfilled.stderr, /cabinet-approves-the-agreement\.md:\d+:\d+  error  \[placeholder\]  "TODO-choose" is a placeholder: choose one of: proposed, /);
 
     const again = runCli("new.ts", ["--root", root, "fact", "Cabinet approves the agreement"]);
     assert.equal(again.status, 1);

@@ -36,7 +36,7 @@ const rows: [string, string, string][] = [
   ["permalink", "permalink: ../../etc/x.html\n", "content/facts/x.md:7:1  error  [unknown-key]  \"permalink\" is an Eleventy setting"],
   ["layout", "layout: evil.njk\n", "content/facts/x.md:7:1  error  [unknown-key]  \"layout\" is an Eleventy setting"],
   ["templateEngineOverride", "templateEngineOverride: njk\n", "content/facts/x.md:7:1  error  [unknown-key]  \"templateEngineOverride\""],
-  ["impossible date", "figures:\n  f:\n    label: l\n    value: 2025-02-30\n    unit: date\n    source: politico-2025-02-15\n", "content/facts/x.md:10:12  error  [invalid-value]"],
+  ["impossible date", "figures:\n  f:\n    label: l\n    value: 2025-02-30\n    unit: date\n    source: politico-2025-02-15\n", "content/facts/x.md:10:12  error  [bad-date]  \"figures.f.value\": \"2025-02-30\" is not a day: February has 28 days in 2025"],
   ["number as string", "figures:\n  f:\n    label: l\n    value: \"500\"\n    unit: usd\n    source: politico-2025-02-15\n", "content/facts/x.md:10:12  error  [invalid-value]"],
   ["non-finite .inf", "figures:\n  f:\n    label: l\n    value: .inf\n    unit: usd\n    source: politico-2025-02-15\n", "content/facts/x.md:10:12  error  [invalid-value]  \"figures.f.value\" must be a finite number"],
   ["1e999", "figures:\n  f:\n    label: l\n    value: 1e999\n    unit: usd\n    source: politico-2025-02-15\n", "content/facts/x.md:10:12  error  [invalid-value]"],
@@ -84,5 +84,5 @@ test("people, pages, site, sources and topics are strict too", () => {
 
 test("a value of the wrong type is not reported as missing", () => {
   const { lines } = loadWith({ "content/facts/x.md": fact("people: scott-bessent\n") });
-  assert.ok(lines.some((l) => l.startsWith("content/facts/x.md:7:9  error  [invalid-type]  \"people\" must be array")), lines.join("\n"));
+  assert.ok(lines.some((l) => l.startsWith("content/facts/x.md:7:9  error  [invalid-type]  \"people\" must be a list, even of one: write people: [scott-bessent]")), lines.join("\n"));
 });

@@ -6,11 +6,13 @@
 import { readContent } from "./read-content.ts";
 import { loadContent, type ContentFile } from "../lib/loader.ts";
 import type { Content } from "../lib/model.ts";
-import { sortProblems, type Problem } from "../lib/problem.ts";
+import type { Problem } from "../lib/problem.ts";
+import { foldProblems, editorialAsWarnings } from "../lib/fold.ts";
+import { checkBodies } from "../markdown/check.ts";
+import { today } from "./clock.ts";
 import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
-import { today } from "./clock.ts";
 import { factHistory, type FactHistory } from "./git-history.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { YamlMemo } from "../lib/yaml-memo.ts";
@@ -32,12 +34,16 @@ export function normalizePrefix(raw = "/"): string {
 
 export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean; cache?: BuildCache } = {}): Loaded {
   const read = readContent(root, opts.contentDir ?? "content");
-  const { content, problems } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined, { today: today() });
+  const { content, problems, broken } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined, { today: today() });
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
   // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.
   const site = content.site.title ? content.site : undefined;
-  if (all.some((p) => p.severity === "error")) return { problems: sortProblems(all), site, content, files: read.files };
+  if (all.some((p) => p.severity === "error")) {
+    // Bodies are still checked, so one run reports every problem, not the rest after a fix.
+    const bodies = editorialAsWarnings(checkBodies(content, broken.bodies, normalizePrefix(opts.prefix)));
+    return { problems: foldProblems([...all, ...bodies], broken), site, content, files: read.files };
+  }
   const day = today();
   const dates = opts.git === false ? new Map<string, string>() : gitDates(root, opts.contentDir ?? "content");
   // A commit's date is whatever its author set: never later than the build.
@@ -48,7 +54,7 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
-  return { view, site, problems: sortProblems([...all, ...view.problems]), content, files: read.files, notes: history?.notes ?? [] };
+  return { view, site, problems: foldProblems([...all, ...editorialAsWarnings(view.problems)], broken), content, files: read.files, notes: history?.notes ?? [] };
 }
 
 /** Safe YAML parses in the build cache, keyed by the code and the exact text. */

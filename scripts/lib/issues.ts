@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { problem, type Problem } from "./problem.ts";
 import { printable } from "./yaml-safe.ts";
 import type { Origin } from "./model.ts";
+import { dateHint, numberHint, slugHint, type KnownIds } from "./hints.ts";
 
 /** Keys that Eleventy would obey: name them, so nobody thinks they were just misspelt. */
 const ELEVENTY_KEYS = new Set([
@@ -32,7 +33,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly string[] = [], data?: unknown): Problem[] {
+export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly string[] = [], data?: unknown, known: KnownIds = {}): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path;
@@ -50,9 +51,19 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
           out.push(at(origin, full, "unknown-key", msg, "key"));
         }
         break;
-      case "invalid_type":
+      case "invalid_type": {
+        const v = valueAt(data, path);
+        const key = String(path[path.length - 1] ?? "");
+        // `topics: deal-terms`: a list of one is still a list.
+        if ((issue as { expected?: string }).expected === "array" && (typeof v === "string" || typeof v === "number")) {
+          out.push(at(origin, path, "invalid-type", `${where(path)} must be a list, even of one: write ${key}: [${String(v)}]`));
+          break;
+        }
+        const num = numberHint(v);
+        if (num && /number/.test(issue.message)) { out.push(at(origin, path, "invalid-type", `${where(path)}: ${num}`)); break; }
         out.push(at(origin, path, "invalid-type", `${where(path)} ${issue.message.replace(/^Invalid input: expected /, "must be ").replace(/, received .*/, "")}`));
         break;
+      }
       case "invalid_key":
         out.push(at(origin, path, "bad-id", idMessage(String(path[path.length - 1])), "key"));
         break;
@@ -64,7 +75,7 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
         const best = branches.filter((b) => b.length === fewest);
         if (best.length === 1) {
           const nested = { issues: best[0]!.map((i) => ({ ...i, path: [...path, ...i.path] })) } as unknown as z.ZodError;
-          for (const p of zodProblems(origin, nested, allowed, data)) out.push(p);
+          for (const p of zodProblems(origin, nested, allowed, data, known)) out.push(p);
         } else out.push(at(origin, path, "invalid-value", `${where(path)} ${issue.message}`));
         break;
       }
@@ -72,8 +83,16 @@ export function zodProblems(origin: Origin, error: z.ZodError, allowed: readonly
         out.push(at(origin, path, "invalid-value", `${where(path)} must be one of: ${issue.values.map(String).join(", ")}`));
         break;
       default: {
+        const v = valueAt(data, path);
+        const hint = issue.code === "invalid_format" ? slugHint(path, v, known) : issue.code === "custom" ? dateHint(v) ?? numberHint(v) : undefined;
+        const length = issue.code === "too_big" && typeof v === "string" ? ` (it has ${v.trim().length})` : "";
+        if (hint) {
+          const isDate = dateHint(v) === hint;
+          out.push(at(origin, path, isDate ? "bad-date" : "invalid-value", `${where(path)}: ${hint}`));
+          break;
+        }
         const rule = /date/.test(issue.message) && /date|published|accessed|as_of/.test(String(path[path.length - 1])) ? "bad-date" : "invalid-value";
-        out.push(at(origin, path, rule, `${where(path)} ${issue.message}`));
+        out.push(at(origin, path, rule, `${where(path)} ${issue.message}${length}`));
       }
     }
   }

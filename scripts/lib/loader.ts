@@ -17,12 +17,17 @@ import {
 } from "./schema.ts";
 import type { Content, Fact, Figure, Chart, Origin, Person, Page, Source, Topic } from "./model.ts";
 import { crossCheck } from "./crosscheck.ts";
+import { factProblems } from "./fact-checks.ts";
+import { placeholderProblems } from "./placeholders.ts";
+import { emptyBroken, editorialAsWarnings, type Broken } from "./fold.ts";
+import type { KnownIds } from "./hints.ts";
+import { slugify } from "./scaffold.ts";
 import { correctionProblems } from "./corrections.ts";
 import { verificationSchema } from "./verification.ts";
 import { verificationProblems } from "./verification-checks.ts";
 
 export interface ContentFile { path: string; text: string }
-export interface LoadResult { content: Content; problems: Problem[] }
+export interface LoadResult { content: Content; problems: Problem[]; broken: Broken }
 /** `today` (YYYY-MM-DD, from scripts/io/clock.ts) enables the checks against the calendar. */
 export interface LoadOptions { today?: string }
 
@@ -38,24 +43,34 @@ export function parseYamlFile(file: ContentFile, problems: Problem[], memo?: Yam
   return { data: yaml.issues.length ? undefined : yaml.data, origin };
 }
 
-function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[], keys: string[], memo?: YamlMemo) {
+function parseEntry<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[], keys: string[], broken: Broken, known: KnownIds = {}, memo?: YamlMemo) {
   const split = splitFrontMatter(file.text, memo);
   const origin: Origin = { file: file.path, yaml: split.yaml, yamlLine: split.yamlLine, bodyLine: split.bodyLine };
   if (split.error) {
     problems.push(problem(file.path, split.error.line, split.error.column, split.error.rule, split.error.message));
+    broken.unparsed.push(file.path);
     return undefined;
   }
   const yaml = split.yaml!;
+  // An entry that fails still has a body worth checking, in the same run.
+  const failed = () => { broken.bodies.push({ origin, body: split.body }); return undefined; };
   if (yaml.issues.length) {
     for (const i of yaml.issues) {
       const pos = yaml.position(i.offset);
       problems.push(problem(file.path, pos.line + split.yamlLine - 1, pos.column, i.rule, i.message));
     }
-    return undefined;
+    broken.unparsed.push(file.path);
+    return failed();
   }
   const parsed = schema.safeParse(yaml.data ?? {});
   if (!parsed.success) {
-    for (const p of zodProblems(origin, parsed.error, keys, yaml.data ?? {})) problems.push(p);
+    // Its ids exist, only the entry is wrong: references to them are not errors of their own.
+    const d = (yaml.data ?? {}) as { figures?: unknown; charts?: unknown };
+    for (const [kind, v] of [["figure", d.figures], ["chart", d.charts]] as const) {
+      if (v && typeof v === "object") for (const id of Object.keys(v)) broken.known[kind].add(id);
+    }
+    failed();
+    for (const p of zodProblems(origin, parsed.error, keys, yaml.data ?? {}, known)) problems.push(p);
     return undefined;
   }
   invisibleInBody(file.path, split.body, split.bodyLine, problems);
@@ -80,6 +95,7 @@ function slugOf(path: string): string {
 /** `memo` remembers safe YAML parses between builds (the build cache; see yaml-memo.ts). */
 export function loadContent(files: ContentFile[], memo?: YamlMemo, opts: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
+  const broken = emptyBroken();
   const byPath = new Map(files.map((f) => [f.path, f]));
   const blank: Origin = { file: "content/site.yaml", yamlLine: 1, bodyLine: 1 };
   const content: Content = {
@@ -101,43 +117,65 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo, opts: LoadOpt
     }
     const { data, origin } = parseYamlFile(file, problems, memo);
     content.origins[name] = origin;
-    if (data === undefined && origin.yaml?.issues.length) return undefined;
+    if (data === undefined && origin.yaml?.issues.length) { broken.unparsed.push(path); return undefined; }
+    if (name !== "site" && data && typeof data === "object" && !Array.isArray(data)) return entries(name, schema, data as Record<string, unknown>, origin) as T;
     const parsed = schema.safeParse(data ?? {});
     if (!parsed.success) { for (const p of zodProblems(origin, parsed.error, name === "site" ? Object.keys(siteSchema.shape) : [], data ?? {})) problems.push(p); return undefined; }
     return parsed.data;
   };
 
+  // One bad source or topic must not hide the others: each entry is checked on its own, and
+  // the ids of the bad ones still count as defined (their own errors say what to fix).
+  const entries = (name: "sources" | "topics", schema: z.ZodType<unknown>, data: Record<string, unknown>, origin: Origin) => {
+    const ok: Record<string, unknown> = {};
+    for (const [id, value] of Object.entries(data)) {
+      const parsed = schema.safeParse({ [id]: value });
+      if (parsed.success) Object.assign(ok, parsed.data);
+      else {
+        for (const p of zodProblems(origin, parsed.error, [], data)) problems.push(p);
+        broken.known[name === "sources" ? "source" : "topic"].add(id);
+      }
+    }
+    return ok;
+  };
   const site = single<SiteInput>("site", siteSchema);
   if (site) content.site = site;
   for (const [id, s] of Object.entries(single("sources", sourcesSchema) ?? {})) content.sources.set(id, { id, ...s } as Source);
   for (const [id, t] of Object.entries(single("topics", topicsSchema) ?? {})) content.topics.set(id, { id, ...t } as Topic);
   loadSourceFiles(content, sourceFiles, problems, memo);
 
+  // For messages about ids: the valid ones of the right kind.
+  const known: KnownIds = {
+    topics: [...content.topics.keys()], sources: [...content.sources.keys()],
+    people: files.map((f) => /^content\/people\/([^/]+)\.md$/.exec(f.path)?.[1]).filter((s): s is string => !!s),
+  };
   const seenSlugs = new Map<string, string>();
   const pending = new Map<string, ChartInput>();
   for (const file of files) {
     const m = /^content\/(facts|people|pages)\/([^/]+)\.md$/.exec(file.path);
     if (!m) continue;
     const slug = slugOf(file.path);
+    if (m[1] === "people") broken.known.person.add(slug);
     if (slug.length > MAX_ID_LENGTH) {
       problems.push(problem(file.path, 1, 1, "bad-filename", `file name "${printable(slug.slice(0, 40))}….md" is ${slug.length} characters long; the limit is ${MAX_ID_LENGTH}: shorten it`));
       continue;
     }
     if (!SLUG.test(slug)) {
-      problems.push(problem(file.path, 1, 1, "bad-filename", `file name "${slug}.md" must be a lowercase slug like "bessent-kyiv-meeting.md"`));
+      const better = slugify(slug);
+      problems.push(problem(file.path, 1, 1, "bad-filename", `file name "${slug}.md" must be a lowercase slug${better ? `: rename it to "${better}.md"` : ` like "bessent-kyiv-meeting.md"`}`));
       continue;
     }
     const folded = `${m[1]}/${slug.toLowerCase()}`;
     if (seenSlugs.has(folded)) problems.push(problem(file.path, 1, 1, "duplicate-slug", `"${slug}" clashes with ${seenSlugs.get(folded)}: rename one`));
     seenSlugs.set(folded, file.path);
     if (m[1] === "facts") {
-      const e = parseEntry<FactInput>(file, factSchema, problems, FACT_KEYS, memo);
+      const e = parseEntry<FactInput>(file, factSchema, problems, FACT_KEYS, broken, known, memo);
       if (e) addFact(content, pending, slug, e.data, e.body, e.origin, problems);
     } else if (m[1] === "people") {
-      const e = parseEntry(file, personSchema, problems, Object.keys(personSchema.shape), memo);
+      const e = parseEntry(file, personSchema, problems, Object.keys(personSchema.shape), broken, {}, memo);
       if (e) content.people.push({ slug, name: e.data.name, kind: e.data.kind ?? "person", role: e.data.role, body: e.body, origin: e.origin } satisfies Person);
     } else {
-      const e = parseEntry(file, pageSchema, problems, Object.keys(pageSchema.shape), memo);
+      const e = parseEntry(file, pageSchema, problems, Object.keys(pageSchema.shape), broken, {}, memo);
       if (e) content.pages.push({ slug, title: e.data.title, description: e.data.description, navOrder: e.data.nav_order, body: e.body, origin: e.origin } satisfies Page);
     }
   }
@@ -146,10 +184,13 @@ export function loadContent(files: ContentFile[], memo?: YamlMemo, opts: LoadOpt
   for (const p of crossCheck(content, pending)) problems.push(p);
   for (const p of verificationProblems(content)) problems.push(p);
   for (const fact of content.facts) for (const p of correctionProblems(fact, opts.today)) problems.push(p);
+  for (const p of factProblems(content, pending, opts.today)) problems.push(p);
+  const topicIds = [...content.topics.keys()];
+  for (const file of files) for (const p of placeholderProblems(file, topicIds)) problems.push(p);
   content.facts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
   content.people.sort((a, b) => a.name.localeCompare(b.name, "en"));
   content.pages.sort((a, b) => (a.navOrder ?? 999) - (b.navOrder ?? 999) || a.slug.localeCompare(b.slug));
-  return { content, problems };
+  return { content, problems: editorialAsWarnings(problems), broken };
 }
 
 function addFact(content: Content, pending: Map<string, ChartInput>, slug: string, d: FactInput, body: string, origin: Origin, problems: Problem[]) {

@@ -6,6 +6,7 @@
  * (they would reach our messages, and a newline there forges CI log lines), deep
  * nesting and oversized text.
  */
+import { yamlHint, rootYamlErrors } from "./yaml-hints.ts";
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from "yaml";
 
 export interface YamlIssue { offset: number; rule: string; message: string }
@@ -51,9 +52,11 @@ export function parseSafeYaml(text: string): SafeYaml {
     strict: true, customTags: [],
   });
   const issues: YamlIssue[] = [];
-  for (const e of doc.errors) {
-    const rule = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
-    issues.push({ offset: e.pos[0], rule, message: printable(firstLine(e.message)) });
+  const roots = rootYamlErrors(doc.errors);
+  for (const e of roots.errors) {
+    const rule = e.code === "DUPLICATE_KEY" ? "duplicate-key" : e.code === "TAB_AS_INDENT" ? "yaml-tab" : "yaml-syntax";
+    const more = rule === "yaml-syntax" && roots.folded ? ` (${roots.folded} more YAML error${roots.folded === 1 ? "" : "s"} after this one may follow from it: fix this first)` : "";
+    issues.push({ offset: e.pos[0], rule, message: printable(yamlHint(e, text, e.pos[0]) ?? firstLine(e.message)) + more });
   }
   // A billion-laughs document has dozens of anchors and aliases: report the first of each.
   const anchors: number[] = [];

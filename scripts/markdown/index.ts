@@ -11,6 +11,7 @@ import { shortcodesPlugin } from "./shortcodes.ts";
 import { notesPlugin } from "./notes.ts";
 import { headingsPlugin } from "./headings.ts";
 import { asEnv, report, type BodyEnv } from "./env.ts";
+import { lintBody } from "./lint.ts";
 
 const SAFE_LINK = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
@@ -44,10 +45,17 @@ export function createMarkdown(prefix = "/"): MarkdownIt {
 export interface RenderedBody { html: string; notesHtml: string }
 
 /** Renders a body once; the notes list comes back separately so the page can place it. */
+/** Parses a body and reports every problem in it (the checker's path when nothing is rendered). */
+export function parseBody(md: MarkdownIt, env: BodyEnv): ReturnType<MarkdownIt["parse"]> {
+  const tokens = md.parse(env.body, env as unknown as Record<string, unknown>);
+  reportUndefinedNotes(tokens, env);
+  lintBody(tokens, env);
+  return tokens;
+}
+
 export function renderBody(md: MarkdownIt, env: BodyEnv): RenderedBody {
   const e = env as unknown as Record<string, unknown>;
-  const tokens = md.parse(env.body, e);
-  reportUndefinedNotes(tokens, env);
+  const tokens = parseBody(md, env);
   const split = tokens.findIndex((t) => t.type === "footnote_block_open");
   if (split < 0) return { html: md.renderer.render(tokens, md.options, e), notesHtml: "" };
   return {

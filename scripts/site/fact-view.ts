@@ -1,6 +1,7 @@
 /** Everything a fact page shows, rendered once: body, charts, figures, notes, references. */
 import type { MarkdownIt } from "markdown-it";
 import { renderBody } from "../markdown/index.ts";
+import { factPageIds } from "../markdown/lint.ts";
 import { PageCiter } from "../lib/citer.ts";
 import { chartHtml } from "../lib/chart-markup.ts";
 import { referencesHtml, type Quote } from "../lib/references-markup.ts";
@@ -66,7 +67,7 @@ export function buildFactView(
   const citer = new PageCiter();
   const env = {
     file: fact.origin.file, bodyLine: fact.origin.bodyLine, body: fact.body, content, citer, href,
-    problems, placedCharts: [] as string[], docId: fact.slug, abs, usedFigures: [] as string[],
+    problems, placedCharts: [] as string[], docId: fact.slug, pageIds: factPageIds(fact), abs, usedFigures: [] as string[],
   };
   const { html, notesHtml } = renderBody(md, env);
   const unplaced = fact.charts.filter((id) => !env.placedCharts.includes(id));

@@ -6,6 +6,12 @@
  */
 import type { Placement } from "./workspace.ts";
 
+// These suites test what the loader and renderer do with hostile input by themselves:
+// editorial checks (raw HTML or template braces shown as text, no source cited...) are
+// warnings here, so such content is built and proven inert. Their errors are tested in
+// test/fixtures/checker/. Child processes inherit the setting.
+process.env.FACTSHEET_LINT = "warn";
+
 export interface Case extends Placement { expect: string[] }
 
 const fact = (name: string, ...expect: string[]): Case => ({ fixture: `rejected/${name}.md`, to: `facts/${name}.md`, expect });
