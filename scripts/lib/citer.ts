@@ -23,7 +23,7 @@ export class PageCiter implements Citer {
     const links = items.map(({ id, locator }) => {
       const { n, backId } = this.refs.cite(id, locator);
       const label = `Reference ${n}${locator ? `, ${locator}` : ""}`;
-      return `${previewControl({ target: `pv-ref-${n}`, label, text: String(n), href: `#ref-${n}`, id: backId })}${locator ? `, ${escapeHtml(locator)}` : ""}`;
+      return `${previewControl({ target: `pv-ref-${n}`, label, text: String(n), href: `#ref-${n}`, id: backId, role: "doc-noteref" })}${locator ? `, ${escapeHtml(locator)}` : ""}`;
     });
     return `<sup class="cite">[${links.join("; ")}]</sup>`;
   }

@@ -17,10 +17,10 @@ import type { VerificationLookup } from "./verification.ts";
  * The pair: a link (shown where popover is unknown) and the button. `id` marks the place
  * for back-links from the References list.
  */
-export function previewControl(o: { target: string; label: string; text: string; href: string; cls?: string; id?: string }): string {
+export function previewControl(o: { target: string; label: string; text: string; href: string; cls?: string; id?: string; role?: string }): string {
   const cls = o.cls ? ` ${o.cls}` : "";
   const label = escapeHtml(o.label);
-  return `<span class="pv"${o.id ? ` id="${o.id}"` : ""}><a class="pv-a${cls}" href="${escapeHtml(o.href)}" aria-label="${label}">${o.text}</a>`
+  return `<span class="pv"${o.id ? ` id="${o.id}"` : ""}><a class="pv-a${cls}" href="${escapeHtml(o.href)}"${o.role ? ` role="${o.role}"` : ""} aria-label="${label}">${o.text}</a>`
     + `<button type="button" class="pv-b${cls}" popovertarget="${o.target}" aria-label="${label}">${o.text}</button></span>`;
 }
 
