@@ -12,6 +12,7 @@ import { formatDate } from "./units.ts";
 import { quoteHtml, type Quote } from "./references-markup.ts";
 import type { Figure, Source } from "./model.ts";
 import type { VerificationLookup } from "./verification.ts";
+import { sourceName, LABEL_NOTE } from "./source-name.ts";
 
 /**
  * The pair: a link (shown where popover is unknown) and the button. `id` marks the place
@@ -25,8 +26,11 @@ export function previewControl(o: { target: string; label: string; text: string;
 }
 
 function sourceHead(s: Source): string {
-  const title = s.url ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
-  const date = s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "date not shown";
+  // A source may have a label instead of a headline: name it the way References does.
+  const name = escapeHtml(sourceName(s));
+  const title = (s.url ? `<a href="${escapeHtml(s.url)}">${name}</a>` : name)
+    + (s.title === undefined ? ` <span class="ref-label-note">${escapeHtml(LABEL_NOTE)}</span>` : "");
+  const date = s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "No date on the page";
   return `<p class="pv-title">${title}</p><p class="pv-meta">${escapeHtml(s.publisher)} · ${date}</p>`;
 }
 
