@@ -1,7 +1,7 @@
 /** The server half of a chart: the figure that reads without JavaScript, and the JSON island the client draws from. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chartHtml, chartIsland, chartLabel } from "../scripts/lib/chart-markup.ts";
+import { chartHtml, chartIsland, chartLabel, embedSnippet } from "../scripts/lib/chart-markup.ts";
 import { PageCiter, SiteCiter } from "../scripts/lib/citer.ts";
 import { formatValue, type Unit } from "../scripts/lib/units.ts";
 import type { Chart, Datum, Source } from "../scripts/lib/model.ts";
@@ -134,4 +134,37 @@ test("hostile titles and labels are text in HTML and exact in the JSON island", 
   assert.equal(parsed.title, c.title);
   assert.deepEqual(parsed.labels, [evil, "<img src=x onerror=alert(1)>"]);
   assert.deepEqual(JSON.parse(json), chartIsland(c));
+});
+
+const abs = (p: string) => `https://news.example/site${p}`;
+
+test("with the public base the figure offers its embed snippet, escaped, and a link to the embed page", () => {
+  const c = chart({ title: `Ask "&" <aid>` });
+  const html = chartHtml(c, new PageCiter(), href, 3, { abs });
+  const field = /<textarea id="chart-ask-vs-aid-embed" class="cite-bibtex" readonly rows="4">([\s\S]*?)<\/textarea>/.exec(html);
+  assert.ok(field, "no read-only field holds the snippet");
+  // The field's text decodes to exactly the snippet; the title is an escaped attribute inside it.
+  assert.equal(decode(field[1]!), embedSnippet(c, abs));
+  assert.match(embedSnippet(c, abs), /^<iframe src="https:\/\/news\.example\/site\/embed\/charts\/ask-vs-aid\/" title="Ask &quot;&amp;&quot; &lt;aid&gt;"/);
+  // The listener only believes messages from the site's own origin.
+  assert.match(embedSnippet(c, abs), /e\.origin!=="https:\/\/news\.example"/);
+  assert.match(html, /<a href="\/prefix\/embed\/charts\/ask-vs-aid\/">Preview the embedded chart/);
+  assert.doesNotMatch(chartHtml(c, new PageCiter(), href), /chart-embed/, "no snippet without a public base");
+});
+
+test("the home page folds the table behind a disclosure; the embed page has an h1 and no self-links", () => {
+  const folded = chartHtml(chart(), new PageCiter(), href, 3, { collapseTable: true });
+  assert.match(folded, /<details class="chart-data-toggle"><summary>Data table<span class="visually-hidden"> for “[^”]+”<\/span><\/summary><div class="table-scroll"><table class="chart-table">/);
+  const alone = chartHtml(chart(), new PageCiter(), href, 3, { standalone: true, abs });
+  assert.match(alone, /<h1 id="chart-ask-vs-aid--title" class="chart-title">/);
+  assert.doesNotMatch(alone, /Download CSV|Link to this chart|chart-embed/);
+});
+
+test("given the bibliography, the island names each publisher once, for a PNG's credit line", () => {
+  const sources = new Map<string, Source>([
+    ["kyivpost", { id: "kyivpost", title: "T", publisher: "Kyiv Post" }],
+    ["moscowtimes", { id: "moscowtimes", title: "T", publisher: "The Moscow Times" }],
+  ]);
+  assert.deepEqual(chartIsland(chart(), sources).sources, ["Kyiv Post", "The Moscow Times"]);
+  assert.deepEqual(JSON.parse(island(chartHtml(chart(), new PageCiter(), href, 3, { sources }))).sources, ["Kyiv Post", "The Moscow Times"]);
 });

@@ -118,6 +118,26 @@ test("figures.json and figures.csv hold every figure once, with the front matter
   }
 });
 
+test("figures say how precise their dates are: a month-precision date is not the 1st of that month", () => {
+  const figures = json("figures.json").figures as Row[];
+  const csv = csvRecords(text("figures.csv"));
+  let months = 0;
+  for (const [slug, f] of fm) {
+    for (const [id, g] of Object.entries((f.figures ?? {}) as Record<string, Row>)) {
+      const r = figures.find((x) => x.id === id)!;
+      const datePrecision = g.as_of ? "day" : (f.date_precision ?? "day");
+      const valuePrecision = g.unit === "date" ? (g.date_precision ?? "day") : null;
+      assert.equal(r.date_precision, datePrecision, `${slug} ${id} date_precision`);
+      assert.equal(r.value_precision, valuePrecision, `${slug} ${id} value_precision`);
+      const c = csv.find((x) => x.id === id)!;
+      assert.equal(c.date_precision, datePrecision, `${id} date_precision in figures.csv`);
+      assert.equal(c.value_precision, valuePrecision ?? "", `${id} value_precision in figures.csv`);
+      if (datePrecision === "month" || valuePrecision === "month") months++;
+    }
+  }
+  assert.ok(months > 0, "the sample content has no month-precision figure to check");
+});
+
 test("facts.json has every fact once with its front matter", () => {
   const facts = json("facts.json").facts as Row[];
   assert.deepEqual(facts.map((f) => f.slug).sort(), [...fm.keys()].sort());

@@ -70,6 +70,7 @@ test("deploy builds with the Pages path prefix and URL passed through env", () =
   const buildStep = build.find((s) => s.run === "npm run build");
   assert.equal(buildStep?.env?.PATH_PREFIX, "${{ steps.pages.outputs.base_path }}/");
   assert.equal(buildStep?.env?.SITE_URL, "${{ steps.pages.outputs.base_url }}");
+  assert.equal(buildStep?.env?.SITE_REPOSITORY, "${{ github.server_url }}/${{ github.repository }}", "the build learns the real repository for \"Suggest a correction\"");
   const upload = build.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"));
   assert.equal(upload?.with?.path, "_site");
 

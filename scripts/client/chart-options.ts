@@ -70,6 +70,7 @@ export function parseIsland(text: string | null): ChartIsland | null {
     labels: o.labels,
     values: o.values,
     displays: o.displays,
+    sources: strings(o.sources) ? o.sources : [],
   };
 }
 

@@ -11,6 +11,7 @@
  * properties --chart-1..6, --chart-text, --chart-grid, --chart-surface.
  */
 import type { ChartIsland } from "../lib/chart-types.ts";
+import { addPngButton } from "./chart-png.ts";
 import { readTheme, parseIsland, buildConfig, buildOptions, datasetColours, type ChartClass, type AnyChart, type Theme } from "./chart-options.ts";
 
 export { LEGEND_TYPES, readTheme, parseIsland, wrapLabel, tickLabel, buildOptions, buildConfig } from "./chart-options.ts";
@@ -50,6 +51,7 @@ function run(ChartJs: ChartClass, root: ParentNode, drawn: Drawn[]): void {
       const chart = new ChartJs(canvas, buildConfig(island, theme)) as unknown as AnyChart;
       drawn.push({ chart, island });
       figure.setAttribute("data-chart-drawn", "");
+      addPngButton(figure, canvas, island, () => (theme ??= readTheme()));
     } catch (err) {
       // A chart that fails to draw leaves its table; it must not stop the others.
       console.error(`chart ${island.id}:`, err);

@@ -28,4 +28,6 @@ export interface ChartIsland {
   values: number[];
   /** Pre-formatted by the server's formatter: tooltips show exactly what the table shows. */
   displays: string[];
+  /** Publishers of the chart's sources, for the credit line of a downloaded PNG. */
+  sources?: string[];
 }

@@ -5,7 +5,9 @@
  */
 import { escapeHtml } from "./html.ts";
 import { References } from "./references.ts";
+import { previewControl, sourcePreview } from "./previews.ts";
 import type { Source } from "./model.ts";
+import type { VerificationLookup } from "./verification.ts";
 
 export interface CiteItem { id: string; locator?: string }
 
@@ -21,21 +23,34 @@ export class PageCiter implements Citer {
     const links = items.map(({ id, locator }) => {
       const { n, backId } = this.refs.cite(id, locator);
       const label = `Reference ${n}${locator ? `, ${locator}` : ""}`;
-      return `<a href="#ref-${n}" id="${backId}" role="doc-noteref" aria-label="${escapeHtml(label)}">${n}</a>${locator ? `, ${escapeHtml(locator)}` : ""}`;
+      return `${previewControl({ target: `pv-ref-${n}`, label, text: String(n), href: `#ref-${n}`, id: backId, role: "doc-noteref" })}${locator ? `, ${escapeHtml(locator)}` : ""}`;
     });
     return `<sup class="cite">[${links.join("; ")}]</sup>`;
   }
 }
 
-/** Citations that link to the source's entry on the sources page. */
+/**
+ * Citations by publisher name that open the source's preview, falling back to its entry
+ * on the sources page. One instance per page: it remembers which previews the page needs.
+ */
 export class SiteCiter implements Citer {
-  constructor(private sources: Map<string, Source>, private href: (path: string) => string) {}
+  private used = new Set<string>();
+  constructor(private sources: Map<string, Source>, private href: (path: string) => string, private verify?: VerificationLookup) {}
   cite(items: CiteItem[]): string {
     const links = items.map(({ id, locator }) => {
       const s = this.sources.get(id);
       const name = s ? s.publisher : id;
-      return `<a href="${escapeHtml(this.href(`/sources/#src-${id}`))}" aria-label="Source: ${escapeHtml(name)}${locator ? `, ${escapeHtml(locator)}` : ""}">${escapeHtml(name)}</a>`;
+      if (s) this.used.add(id);
+      const label = `Source: ${name}${locator ? `, ${locator}` : ""}`;
+      const href = this.href(`/sources/#src-${id}`);
+      return s ? previewControl({ target: `pv-src-${id}`, label, text: escapeHtml(name), href })
+        : `<a href="${escapeHtml(href)}" aria-label="${escapeHtml(label)}">${escapeHtml(name)}</a>`;
     });
     return `<span class="cite-src">(${links.join("; ")})</span>`;
+  }
+  /** The preview boxes for every source this page cited, once each. */
+  previewsHtml(): string {
+    return [...this.used].map((id) => sourcePreview(`pv-src-${id}`, this.sources.get(id)!, [],
+      { href: this.href(`/sources/#src-${id}`), text: "Full entry in Sources" }, this.verify)).join("");
   }
 }

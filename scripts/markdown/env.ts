@@ -12,8 +12,12 @@ export interface BodyEnv {
   content: Content;
   citer: Citer;
   href: (path: string) => string;
+  /** Absolute address maker (public base), for embed snippets; absent in tests that need none. */
+  abs?: (path: string) => string;
   problems: Problem[];
   placedCharts: string[];
+  /** Figures placed inline with {{< fig >}}, so the page adds their preview boxes. */
+  usedFigures?: string[];
   /** Line range of the block being parsed inline (set by our inline core rule). */
   map?: [number, number] | null;
   /** markdown-it-footnote prefixes its ids with this. */

@@ -10,6 +10,7 @@ import { didYouMean } from "../lib/problem.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { printable } from "../lib/yaml-safe.ts";
 import { chartHtml } from "../lib/chart-markup.ts";
+import { figureControl } from "../lib/previews.ts";
 
 const SHORTCODE = /^\{\{<\s*([a-z]+)\s+([^\s>]*)\s*>\}\}/;
 const CHART_LINE = /^\{\{<\s*chart\s+([^\s>]*)\s*>\}\}\s*$/;
@@ -18,8 +19,12 @@ export function shortcodesPlugin(md: MarkdownIt): void {
   md.renderer.rules.fig = (tokens, idx, _o, e) => {
     const env = asEnv(e);
     const f = env.content.figures.get(tokens[idx]!.meta!.id as string)!;
+    env.usedFigures?.push(f.id);
+    // With a preview box on the page the value opens it; else (a caller that adds none) it links to the figure.
     const href = env.href(`/facts/${f.fact}/#fig-${f.id}`);
-    return `<a class="fig" href="${escapeHtml(href)}" title="${escapeHtml(f.label)}">${escapeHtml(f.display)}</a>${env.citer.cite([{ id: f.source }])}`;
+    const value = env.usedFigures ? figureControl(f, href)
+      : `<a class="fig" href="${escapeHtml(href)}" title="${escapeHtml(f.label)}">${escapeHtml(f.display)}</a>`;
+    return `${value}${env.citer.cite([{ id: f.source }])}`;
   };
   md.renderer.rules.chart = (tokens, idx, _o, e) => {
     const env = asEnv(e);
@@ -27,7 +32,7 @@ export function shortcodesPlugin(md: MarkdownIt): void {
     // One level below the heading the chart sits under (the page's h1 when none): no skipped levels.
     let level = 1;
     for (let i = idx - 1; i >= 0; i--) if (tokens[i]!.type === "heading_open") { level = Number(tokens[i]!.tag.slice(1)); break; }
-    return chartHtml(c, env.citer, env.href, level + 1) + "\n";
+    return chartHtml(c, env.citer, env.href, level + 1, { abs: env.abs, sources: env.content.sources }) + "\n";
   };
 
   md.inline.ruler.before("link", "shortcode", (state, silent) => {

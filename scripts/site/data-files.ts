@@ -18,7 +18,8 @@ export function dataFiles(view: SiteView): Map<string, string> {
     const s = view.rawSources.get(f.sourceId);
     return {
       id: f.id, fact: f.fact.slug, url: abs(`/facts/${f.fact.slug}/#fig-${f.id}`), label: f.label, value: f.value,
-      unit: f.unit, display: f.display, approximate: f.approximate, date: f.date,
+      unit: f.unit, display: f.display, approximate: f.approximate, value_precision: f.valuePrecision ?? null,
+      date: f.date, date_precision: f.datePrecision,
       source: { id: f.sourceId, title: s?.title ?? null, label: s?.label ?? null, publisher: s?.publisher ?? null, url: s?.url ?? null, published: s?.published ?? null },
       quote: f.quote ?? null, attribution: f.attribution ?? null,
       quote_verified: f.quote ? view.quoteVerification(f.sourceId, f.quote).state : null,
@@ -26,8 +27,8 @@ export function dataFiles(view: SiteView): Map<string, string> {
   });
   files.set("data/figures.json", envelope("figures", figures));
   files.set("data/figures.csv", toCsv(
-    ["id", "fact", "url", "label", "value", "unit", "display", "approximate", "date", "source_id", "source_title", "source_label", "source_publisher", "source_url", "source_published", "quote", "attribution", "quote_verified"],
-    figures.map((f) => [f.id, f.fact, f.url, f.label, f.value, f.unit, f.display, f.approximate, f.date, f.source.id, f.source.title, f.source.label, f.source.publisher, f.source.url, f.source.published, f.quote, f.attribution, f.quote_verified]),
+    ["id", "fact", "url", "label", "value", "unit", "display", "approximate", "value_precision", "date", "date_precision", "source_id", "source_title", "source_label", "source_publisher", "source_url", "source_published", "quote", "attribution", "quote_verified"],
+    figures.map((f) => [f.id, f.fact, f.url, f.label, f.value, f.unit, f.display, f.approximate, f.value_precision, f.date, f.date_precision, f.source.id, f.source.title, f.source.label, f.source.publisher, f.source.url, f.source.published, f.quote, f.attribution, f.quote_verified]),
   ));
   files.set("data/facts.json", envelope("facts", view.facts.map((f) => ({
     slug: f.slug, url: abs(f.url), title: f.title, summary: f.summary, date: f.date, status: f.status,

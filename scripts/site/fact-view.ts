@@ -5,6 +5,7 @@ import { factPageIds } from "../markdown/lint.ts";
 import { PageCiter } from "../lib/citer.ts";
 import { chartHtml } from "../lib/chart-markup.ts";
 import { referencesHtml, type Quote } from "../lib/references-markup.ts";
+import { figurePreview, sourcePreview } from "../lib/previews.ts";
 import { formatDate } from "../lib/units.ts";
 import { correctionViews, historyItems, type CorrectionView, type HistoryItem } from "../lib/corrections.ts";
 import { verificationLookup, type VerificationLookup } from "../lib/verification.ts";
@@ -17,9 +18,9 @@ export interface FigureView {
 }
 
 export interface FactView {
-  slug: string; url: string; title: string; summary: string; date: string; dateDisplay: string;
+  slug: string; url: string; title: string; summary: string; date: string; datePrecision: string; dateDisplay: string;
   status: string; topics: { id: string; title: string }[]; people: { slug: string; name: string }[];
-  bodyHtml: string; chartsHtml: string; figures: FigureView[]; notesHtml: string; referencesHtml: string;
+  bodyHtml: string; chartsHtml: string; figures: FigureView[]; notesHtml: string; referencesHtml: string; previewsHtml: string;
   hasCharts: boolean; cited: string[]; figureIds: string[]; chartIds: string[]; updated: string; updatedDisplay: string;
   /** The fact's corrections, newest first. */
   corrections: CorrectionView[];
@@ -61,15 +62,16 @@ function verifyOf(content: Content): VerificationLookup {
 
 export function buildFactView(
   fact: Fact, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[], updated?: string, history?: FactHistoryInput,
+  abs?: (p: string) => string,
 ): FactView {
   const citer = new PageCiter();
   const env = {
     file: fact.origin.file, bodyLine: fact.origin.bodyLine, body: fact.body, content, citer, href,
-    problems, placedCharts: [] as string[], docId: fact.slug, pageIds: factPageIds(fact),
+    problems, placedCharts: [] as string[], docId: fact.slug, pageIds: factPageIds(fact), abs, usedFigures: [] as string[],
   };
   const { html, notesHtml } = renderBody(md, env);
   const unplaced = fact.charts.filter((id) => !env.placedCharts.includes(id));
-  const chartsHtml = unplaced.map((id) => chartHtml(content.charts.get(id)!, citer, href)).join("\n");
+  const chartsHtml = unplaced.map((id) => chartHtml(content.charts.get(id)!, citer, href, 3, { abs, sources: content.sources })).join("\n");
   const figures: FigureView[] = fact.figures.map((id) => {
     const f = content.figures.get(id)!;
     return { id, label: f.label, display: f.display, citeHtml: citer.cite([{ id: f.source }]), attribution: f.attribution, asOf: f.asOf && formatDate(f.asOf) };
@@ -88,11 +90,12 @@ export function buildFactView(
   const last = updated ?? fact.date;
   return {
     slug: fact.slug, url: `/facts/${fact.slug}/`, title: fact.title, summary: fact.summary, date: fact.date,
-    dateDisplay: formatDate(fact.date, fact.precision), status: fact.status,
+    datePrecision: fact.precision, dateDisplay: formatDate(fact.date, fact.precision), status: fact.status,
     topics: fact.topics.map((id) => ({ id, title: content.topics.get(id)?.title ?? id })),
     people: fact.people.map((slug) => ({ slug, name: peopleNames(content).get(slug) ?? slug })),
     bodyHtml: html, chartsHtml, figures, notesHtml,
     referencesHtml: referencesHtml(refs, content.sources, quotes, href, verifyOf(content)),
+    previewsHtml: pagePreviews(citer, env.usedFigures, content, quotes, href),
     hasCharts: fact.charts.length > 0 || env.placedCharts.length > 0,
     cited: refs.map((r) => r.sourceId), figureIds: fact.figures, chartIds: fact.charts, updated: last, updatedDisplay: formatDate(last),
     corrections: correctionViews(fact.corrections),
@@ -110,7 +113,26 @@ export function buildProse(
   origin: Fact["origin"], body: string, docId: string, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[],
 ) {
   const citer = new PageCiter();
-  const env = { file: origin.file, bodyLine: origin.bodyLine, body, content, citer, href, problems, placedCharts: [] as string[], docId };
+  const env = { file: origin.file, bodyLine: origin.bodyLine, body, content, citer, href, problems, placedCharts: [] as string[], docId, usedFigures: [] as string[] };
   const { html, notesHtml } = renderBody(md, env);
-  return { bodyHtml: html, notesHtml, referencesHtml: referencesHtml(citer.refs.list, content.sources, new Map(), href, verifyOf(content)), hasCharts: env.placedCharts.length > 0 };
+  return { bodyHtml: html, notesHtml, previewsHtml: pagePreviews(citer, env.usedFigures, content, new Map(), href), referencesHtml: referencesHtml(citer.refs.list, content.sources, new Map(), href, verifyOf(content)), hasCharts: env.placedCharts.length > 0 };
+}
+
+/**
+ * The preview boxes a page's buttons open: one per numbered reference (with the page's
+ * quotes of that source) and one per inline figure (scripts/lib/previews.ts).
+ */
+function pagePreviews(citer: PageCiter, usedFigures: string[], content: Content, quotes: Map<string, Quote[]>, href: (p: string) => string): string {
+  const verify = verifyOf(content);
+  const number = new Map(citer.refs.list.map((r) => [r.sourceId, r.n]));
+  const boxes = citer.refs.list.map((r) =>
+    sourcePreview(`pv-ref-${r.n}`, content.sources.get(r.sourceId)!, quotes.get(r.sourceId) ?? [], { href: `#ref-${r.n}`, text: `Full reference ${r.n}` }, verify));
+  for (const id of new Set(usedFigures)) {
+    const f = content.figures.get(id)!;
+    const n = number.get(f.source);
+    boxes.push(figurePreview(f, content.sources.get(f.source)!, {
+      reference: n ? `#ref-${n}` : href(`/sources/#src-${f.source}`), figure: href(`/facts/${f.fact}/#fig-${f.id}`),
+    }, verify));
+  }
+  return boxes.length ? `<div class="previews" data-pagefind-ignore>${boxes.join("")}</div>` : "";
 }

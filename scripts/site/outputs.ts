@@ -41,6 +41,7 @@ export async function writeOutputs(view: SiteView, outDir: string, socialJob?: P
   else process.stdout.write(`social images: ${social.count}, ${social.rendered} rendered (the rest unchanged, from the build cache) in ${(social.ms / 1000).toFixed(2)}s\n`);
   const searchBytes = await bundleScript(outDir, "search");
   await bundleScript(outDir, "sort-table");
+  await bundleScript(outDir, "embed");
   // Only the chart types this site uses are registered in the bundle.
   const charts = await bundleClient({ outDir, types: view.chartTypes });
   return { ...charts, social, searchBytes };
@@ -48,7 +49,7 @@ export async function writeOutputs(view: SiteView, outDir: string, socialJob?: P
 
 /**
  * A one-page script from scripts/client/<name>.ts to /assets/<name>.js: search.ts for
- * /search/ (Pagefind itself loads at run time), sort-table.ts for /figures/.
+ * /search/ (Pagefind itself loads at run time), sort-table.ts for /figures/, embed.ts for /embed/charts/<id>/.
  */
 async function bundleScript(outDir: string, name: string): Promise<number> {
   const result = await build({

@@ -6,11 +6,12 @@
  */
 import { citeBibtex, citeText, bibtexKey, type CiteInput } from "../lib/cite.ts";
 import { articleLd, datasetLd, ldScript, websiteLd, type LdSite } from "../lib/jsonld.ts";
+import { correctionUrl } from "../lib/correction-link.ts";
 import { socialImagePath, SOCIAL_SITE_IMAGE } from "./social-image.ts";
 import { makeHref, type SiteView } from "./site-view.ts";
 
 export interface FigureReuse { url: string; cite: string }
-export interface FactReuse { cite: string; bibtex: string; ldHtml: string; image: string; imageAlt: string; figures: Record<string, FigureReuse> }
+export interface FactReuse { correctionUrl: string; cite: string; bibtex: string; ldHtml: string; image: string; imageAlt: string; figures: Record<string, FigureReuse> }
 
 export interface Reuse {
   site: { cite: string; bibtex: string; ldHtml: string; datasetLdHtml: string; image: string; imageAlt: string };
@@ -42,6 +43,7 @@ export function reuseView(view: SiteView): Reuse {
       title: x.title, label: x.label, publisher: x.publisher, url: x.url ?? x.archive_url, published: x.published, authors: x.authors,
     }));
     facts[f.slug] = {
+      correctionUrl: correctionUrl(view.site.repository, { title: f.title, page: url }),
       cite: citeText(cite), bibtex: citeBibtex(cite), image, imageAlt: socialAlt(f.title, f.figures[0]?.display, s.title),
       ldHtml: ldScript(articleLd(ldSite, {
         title: f.title, summary: f.summary, url, image, date: f.date, updated: f.updated,

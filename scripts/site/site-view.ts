@@ -9,6 +9,8 @@ import { quoteHtml, sourceLine } from "../lib/references-markup.ts";
 import { quotesBySource } from "../lib/quotes.ts";
 import { verificationLookup } from "../lib/verification.ts";
 import { formatDate } from "../lib/units.ts";
+import { figureControl, figurePreview } from "../lib/previews.ts";
+import { correctionUrl, effectiveRepository } from "../lib/correction-link.ts";
 import { sourceName } from "../lib/source-name.ts";
 import { STATUSES } from "../lib/schema.ts";
 import type { Content } from "../lib/model.ts";
@@ -35,8 +37,9 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   const problems: Problem[] = [];
   const href = makeHref(prefix);
   const md = createMarkdown(prefix);
-  const siteCiter = new SiteCiter(content.sources, href);
-  const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file), history.get(f.origin.file)));
+  const absBase = absoluteBase(process.env.SITE_URL || content.site.url, prefix);
+  const abs = makeHref(absBase);
+  const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file), history.get(f.origin.file), abs));
   const factBySlug = new Map(facts.map((f) => [f.slug, f]));
 
   // Reverse indexes, built in one pass each: the site grows to tens of thousands of facts.
@@ -70,19 +73,27 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     months[months.length - 1]!.facts.push(f);
   }
 
+  // What npm run verify found, per source and per quote (content/verification/).
+  const verification = verificationLookup(content.sources, content.verification ?? new Map());
   const figures = [...content.figures.values()].map((f) => {
+    // The source's name opens the figure's preview (value, quote, source); it falls back to the bibliography.
+    const srcHref = href(`/sources/#src-${f.source}`);
+    const source = content.sources.get(f.source)!;
     return {
       id: f.id, label: f.label, display: f.display, unit: f.unit, approximate: f.approximate,
       value: f.value, date: f.asOf ?? factBySlug.get(f.fact)?.date ?? "",
+      // A month-precision date is stored as its 1st: exports say which part of it is known.
+      datePrecision: f.asOf ? "day" : factBySlug.get(f.fact)?.datePrecision ?? "day",
+      valuePrecision: f.unit === "date" ? f.precision : undefined,
       // "as of" dates are days; otherwise the fact's date, at the fact's precision.
       dateDisplay: f.asOf ? formatDate(f.asOf) : factBySlug.get(f.fact)?.dateDisplay ?? "",
       fact: factBySlug.get(f.fact)!, sourceId: f.source,
-      quote: f.quote, attribution: f.attribution, citeHtml: siteCiter.cite([{ id: f.source }]),
+      quote: f.quote, attribution: f.attribution,
+      citeHtml: `<span class="cite-src">(${figureControl(f, srcHref, source.publisher)})</span>`,
+      previewHtml: figurePreview(f, source, { reference: srcHref, figure: href(`/facts/${f.fact}/#fig-${f.id}`) }, verification),
     };
   }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
 
-  // What npm run verify found, per source and per quote (content/verification/).
-  const verification = verificationLookup(content.sources, content.verification ?? new Map());
   const quotesOf = quotesBySource(content);
   const sources = [...content.sources.values()].map((s) => {
     const check = verification.source(s.id);
@@ -95,12 +106,25 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   }).sort((a, b) => a.publisher.localeCompare(b.publisher, "en") || a.title.localeCompare(b.title, "en"));
 
   const chartList = [...content.charts.values()];
+  // /embed/charts/<id>/: links are absolute and open outside the frame.
+  const embeds = chartList.map((c) => {
+    const embedCiter = new SiteCiter(content.sources, abs, verification);
+    return {
+      id: c.id, title: c.title, factUrl: abs(`/facts/${c.fact}/#chart-${c.id}`), csvUrl: abs(`/data/charts/${c.id}.csv`),
+      chartHtml: chartHtml(c, embedCiter, abs, 1, { standalone: true, collapseTable: true, sources: content.sources }),
+      previewsHtml: embedCiter.previewsHtml(),
+    };
+  });
+  const homeCiter = new SiteCiter(content.sources, href, verification);
   const home = {
     keyFigures: (content.site.key_figures ?? []).map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined),
-    chartsHtml: (content.site.headline_charts ?? []).map((id) => chartHtml(content.charts.get(id)!, siteCiter, href, 3)).join("\n"),
+    chartsHtml: (content.site.headline_charts ?? []).map((id) => chartHtml(content.charts.get(id)!, homeCiter, href, 3, { collapseTable: true, abs, sources: content.sources })).join("\n"),
     latest: facts.slice(0, 8),
+    previewsHtml: "",
   };
+  home.previewsHtml = home.keyFigures.map((f) => f.previewHtml).join("") + homeCiter.previewsHtml();
 
+  const repository = effectiveRepository(content.site.repository, process.env.SITE_REPOSITORY);
   const checks = sources.map((s) => s.check.state);
   const allQuotes = sources.flatMap((s) => s.quotes);
   const verificationSummary = {
@@ -120,17 +144,19 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.fact.slug < b.fact.slug ? -1 : a.fact.slug > b.fact.slug ? 1 : 0));
 
   return {
+    correctionFormUrl: correctionUrl(repository),
     problems,
     corrections,
     verification, verificationSummary,
     /** For previews and templates: is this quote of this source verified? */
     quoteVerification: verification.quote,
-    site: content.site,
+    // The deploy passes the real repository when site.yaml still names the placeholder.
+    site: { ...content.site, repository },
     prefix,
-    absBase: absoluteBase(process.env.SITE_URL || content.site.url, prefix),
+    absBase,
     nav: pages.filter((p) => p.navOrder !== undefined),
     statuses: STATUSES,
-    facts, people, topics, pages, months, figures, sources, home,
+    facts, people, topics, pages, months, figures, sources, home, embeds,
     /** Old addresses of renamed facts (from git), each written as a redirect page. */
     redirects: resolveRedirects(renames, new Map(facts.map((f) => [f.slug, f.title]))),
     charts: chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! })),

@@ -44,9 +44,9 @@ export function sitemapXml(entries: SitemapEntry[]): string {
 
 export function sitemapFor(view: SiteView, outDir: string): string {
   const lastmod = lastModified(view);
-  // A renamed fact's old address is a noindex redirect page, not a page to list.
+  // Embeds and a renamed fact's old address (a redirect page) are noindex: a sitemap lists only pages meant to be found.
   const moved = new Set(view.redirects.map((r) => `/facts/${r.from}/`));
-  return sitemapXml(pagePaths(outDir).filter((p) => !moved.has(p)).map((p) => ({ url: makeHref(view.absBase)(p), lastmod: lastmod(p) })));
+  return sitemapXml(pagePaths(outDir).filter((p) => !p.startsWith("/embed/") && !moved.has(p)).map((p) => ({ url: makeHref(view.absBase)(p), lastmod: lastmod(p) })));
 }
 
 /**

@@ -172,6 +172,10 @@ test("/sitemap.xml is a well-formed sitemap listing every page, under the prefix
     assert.ok(new URL(url).pathname.startsWith(PREFIX), `/sitemap.xml: <loc>${url}</loc> is outside ${PREFIX}`);
   }
   const listed = new Set(map.urls.map((u) => `/${new URL(u).pathname.slice(PREFIX.length)}`));
-  const missing = visits.map((v) => v.path).filter((p) => p !== "/404.html" && !listed.has(p));
+  // Embeds are noindex: they must be reached by the crawl but kept out of the sitemap.
+  const embeds = visits.map((v) => v.path).filter((p) => p.startsWith("/embed/"));
+  assert.ok(embeds.length > 0, "the crawl reached no /embed/charts/<id>/ page");
+  assert.deepEqual(embeds.filter((p) => listed.has(p)), [], "/sitemap.xml lists noindex embed pages");
+  const missing = visits.map((v) => v.path).filter((p) => p !== "/404.html" && !p.startsWith("/embed/") && !listed.has(p));
   assert.deepEqual(missing, [], `/sitemap.xml does not list: ${missing.join(", ")}`);
 });

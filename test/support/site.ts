@@ -29,7 +29,7 @@ export interface BuiltSite {
  * `socialImages: false` skips rendering the PNG cards (faster) for tests that never
  * follow og:image.
  */
-export async function buildAndServe(options: { prefix?: string; socialImages?: boolean } = {}): Promise<BuiltSite> {
+export async function buildAndServe(options: { prefix?: string; socialImages?: boolean; env?: Record<string, string> } = {}): Promise<BuiltSite> {
   const prefix = normalisePrefix(options.prefix);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factsheet-browser-"));
   try {
@@ -38,7 +38,7 @@ export async function buildAndServe(options: { prefix?: string; socialImages?: b
       ["--import", "tsx", path.join(ROOT, "scripts/cli/build.ts"), "--root", ROOT, "--output", dir, "--prefix", prefix, "--quiet"],
       {
         cwd: ROOT,
-        env: { ...process.env, PATH_PREFIX: prefix, FACTSHEET_SOCIAL_IMAGES: options.socialImages === false ? "0" : "1" },
+        env: { ...process.env, PATH_PREFIX: prefix, FACTSHEET_SOCIAL_IMAGES: options.socialImages === false ? "0" : "1", ...options.env },
         maxBuffer: 16 * 1024 * 1024,
       },
     );
