@@ -83,8 +83,11 @@ test("every JSON island is escaped, parses, and holds exactly its chart's data",
       seen++;
       assert.equal(s.attrs.get("type"), "application/json", file);
       assert.doesNotMatch(s.body, /[<>\u2028\u2029]/, `${file}: island text cannot end its element`);
-      const data = JSON.parse(s.body) as { id: string };
-      assert.deepEqual(data, chartIsland(byId.get(data.id)!), `${file}: island for ${data.id}`);
+      // An island may also name the chart's sources' publishers, for the PNG's credit line.
+      const { sources: names, ...data } = JSON.parse(s.body) as { id: string; sources?: string[] };
+      const { sources: _none, ...expected } = chartIsland(byId.get(data.id)!);
+      assert.deepEqual(data, expected, `${file}: island for ${data.id}`);
+      if (names) assert.ok(names.length > 0 && names.every((n) => typeof n === "string" && n.length > 0), `${file}: source names for ${data.id}`);
     }
   }
   assert.ok(seen >= charts().length);
@@ -128,7 +131,8 @@ test("pages with charts load the one chart bundle, deferred as a module; pages w
     const srcs = code.map((s) => `${s.attrs.get("type")} ${s.attrs.get("src") ?? "(inline)"}`);
     if (hasChart(html)) {
       withCharts++;
-      assert.deepEqual(srcs, [`module ${PREFIX}assets/charts.js`], file);
+      // An embed page also loads embed.js, which tells the host page its height.
+      assert.deepEqual(srcs, file.startsWith("embed/") ? [`module ${PREFIX}assets/charts.js`, `module ${PREFIX}assets/embed.js`] : [`module ${PREFIX}assets/charts.js`], file);
     } else if (SCRIPT_EXCEPTIONS.has(file)) {
       assert.deepEqual(srcs, [`module ${SCRIPT_EXCEPTIONS.get(file)}`], file);
       assert.doesNotMatch(html, /charts\.js/, file);

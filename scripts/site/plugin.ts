@@ -83,7 +83,7 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     if (l.view) return new SiteData(l.view);
     // The dev server shows problems as a page instead of crashing (see templates/index.njk).
     // The site's own title and footer when site.yaml is sound, so the page looks like the site.
-    return { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], site: l.site ?? { title: "Fact sheet" }, nav: [] };
+    return { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], embeds: [], site: l.site ?? { title: "Fact sheet" }, nav: [] };
   });
   eleventyConfig.addFilter("href", (path: string) => makeHref(loaded?.view?.prefix ?? "/")(String(path)));
   eleventyConfig.addFilter("absolute", (path: string) => makeHref(loaded?.view?.absBase ?? "/")(String(path)));

@@ -14,7 +14,7 @@ const ALLOWED_SCRIPT = (a: Map<string, string>) =>
   (a.get("type") === "module" && /^\/(?![/\\])/.test(a.get("src") ?? ""));
 
 /** Elements that embed other documents or rewrite URLs or styles; images are judged by their URLs. */
-const FORBIDDEN_ELEMENTS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "style"]);
+const FORBIDDEN_ELEMENTS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "portal", "style"]);
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background", "ping"]);
 /** In-site paths, fragments, web and mail links; "" (Markdown's `[x]()`) is this page. */
 const SAFE_URL = /^(https?:\/\/[^\s]+|mailto:[^\s]*|\/(?![/\\])[^\s]*|\/|#[^\s]*|)$/i;
@@ -64,6 +64,8 @@ export function inertProblems(html: string): string[] {
     if (t.closing) continue;
     const at = `<${t.name}> at ${t.start}`;
     if (FORBIDDEN_ELEMENTS.has(t.name)) problems.push(`${at}: element not allowed`);
+    // A <base> with only a target (the embed page's links leave the iframe) rewrites no URL.
+    if (t.name === "base" && (t.attrs.size !== 1 || !t.attrs.has("target"))) problems.push(`${at}: <base> that is not target-only`);
     if (t.name === "meta" && /refresh/i.test(t.attrs.get("http-equiv") ?? "")) problems.push(`${at}: meta refresh`);
     if (t.name === "script") {
       if (!ALLOWED_SCRIPT(t.attrs)) problems.push(`${at}: script that is not ours: ${html.slice(t.start, t.end)}`);
