@@ -7,12 +7,11 @@
  * button sits a plain link to the reference; CSS shows one of the two, so a browser that
  * has no popover still reaches the reference (site.css, "previews").
  */
-import { escapeHtml } from "./html.ts";
-import { formatDate } from "./units.ts";
-import { quoteHtml, type Quote } from "./references-markup.ts";
+import { displayUrl, escapeHtml } from "./html.ts";
+import { quoteHtml, labelNoteHtml, publishedHtml, type Quote } from "./references-markup.ts";
 import type { Figure, Source } from "./model.ts";
 import type { VerificationLookup } from "./verification.ts";
-import { sourceName, LABEL_NOTE } from "./source-name.ts";
+import { sourceName } from "./source-name.ts";
 
 /**
  * The pair: a link (shown where popover is unknown) and the button. `id` marks the place
@@ -28,9 +27,8 @@ export function previewControl(o: { target: string; label: string; text: string;
 function sourceHead(s: Source): string {
   // A source may have a label instead of a headline: name it the way References does.
   const name = escapeHtml(sourceName(s));
-  const title = (s.url ? `<a href="${escapeHtml(s.url)}">${name}</a>` : name)
-    + (s.title === undefined ? ` <span class="ref-label-note">${escapeHtml(LABEL_NOTE)}</span>` : "");
-  const date = s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "No date on the page";
+  const title = (s.url ? `<a href="${escapeHtml(displayUrl(s.url))}">${name}</a>` : name) + labelNoteHtml(s);
+  const date = publishedHtml(s);
   return `<p class="pv-title">${title}</p><p class="pv-meta">${escapeHtml(s.publisher)} · ${date}</p>`;
 }
 

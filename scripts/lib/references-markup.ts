@@ -27,11 +27,11 @@ export function sourceLine(s: Source, href: (p: string) => string, sources?: Map
   const title = link
     ? `<a href="${escapeHtml(link)}" class="${cls}">${name}</a>`
     : `<span class="${cls}">${name}</span>`;
-  parts.push(title + (s.title === undefined ? ` <span class="ref-label-note">${escapeHtml(LABEL_NOTE)}</span>` : "")
+  parts.push(title + labelNoteHtml(s)
     + (s.url ? "" : ` <span class="badge badge-warning">no link</span>`));
   parts.push(`<span class="ref-publisher">${escapeHtml(s.publisher)}</span>`);
   if (s.authors?.length) parts.push(escapeHtml(s.authors.join(", ")));
-  parts.push(s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "No date on the page");
+  parts.push(publishedHtml(s));
   let html = parts.join(". ") + ".";
   if (s.url) html += ` <span class="ref-url">${escapeHtml(displayUrl(s.url))}</span>`;
   if (dead) {
@@ -82,4 +82,14 @@ export function referencesHtml(
 ${items}
 </ol>
 </section>`;
+}
+
+/** After a label (a page with no headline), the marker that says it is a description. */
+export function labelNoteHtml(s: Source): string {
+  return s.title === undefined ? ` <span class="ref-label-note">${escapeHtml(LABEL_NOTE)}</span>` : "";
+}
+
+/** A source's date as a <time>, or the words that say the page shows none. */
+export function publishedHtml(s: Source): string {
+  return s.published ? `<time datetime="${s.published}">${formatDate(s.published)}</time>` : "No date on the page";
 }
