@@ -13,6 +13,8 @@ import { writeSocialImages, type SocialResult } from "./social-image.ts";
 import { bundleClient, type BundleResult } from "./bundle.ts";
 import type { SiteView } from "./site-view.ts";
 import { redirectHtml } from "./redirect-page.ts";
+import { citationFiles } from "./citation-files.ts";
+import type { Reuse } from "./reuse-view.ts";
 
 export interface OutputsResult extends BundleResult {
   social: SocialResult;
@@ -20,7 +22,7 @@ export interface OutputsResult extends BundleResult {
 }
 
 /** `socialJob`: the social images, started beside the page build (see plugin.ts); else made here. */
-export async function writeOutputs(view: SiteView, outDir: string, socialJob?: Promise<SocialResult>): Promise<OutputsResult> {
+export async function writeOutputs(view: SiteView & { reuse: Reuse }, outDir: string, socialJob?: Promise<SocialResult>): Promise<OutputsResult> {
   const files = dataFiles(view);
   files.set("feed.xml", feedXml(view));
   files.set("corrections.xml", correctionsXml(view));
@@ -30,12 +32,14 @@ export async function writeOutputs(view: SiteView, outDir: string, socialJob?: P
   for (const r of view.redirects) files.set(`facts/${r.from}/index.html`, redirectHtml(r, page));
   // One mkdir per folder, not per file: a site writes a CSV for each of thousands of charts.
   const made = new Set<string>();
-  for (const [path, text] of files) {
+  const write = (path: string, text: string | Uint8Array) => {
     const full = join(outDir, path);
     const dir = dirname(full);
     if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
     writeFileSync(full, text);
-  }
+  };
+  for (const [path, text] of files) write(path, text);
+  for (const [path, text] of citationFiles(view)) write(path, text);
   const social = await (socialJob ?? writeSocialImages(view, outDir));
   if (social.skipped) process.stdout.write(`social images skipped: ${social.skipped}\n`);
   else process.stdout.write(`social images: ${social.count}, ${social.rendered} rendered (the rest unchanged, from the build cache) in ${(social.ms / 1000).toFixed(2)}s\n`);
