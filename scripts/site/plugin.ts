@@ -70,6 +70,9 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     }
     const view = current().view;
     const out = options.outputDir;
+    // The data files and their ZIP, written and let go before the pages render (data-export.ts).
+    if (view) view.reuse.data.cache = cache;
+    if (view && out) view.reuse.data.writeTo(out);
     socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
     // Awaited in eleventy.after; a failure there must not also surface as unhandled here.
     socialJob?.catch(() => {});
