@@ -84,6 +84,9 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     }
     const view = current().view;
     const out = options.outputDir;
+    // The data files and their ZIP, written and let go before the pages render (data-export.ts).
+    if (view) view.reuse.data.cache = cache;
+    if (view && out) view.reuse.data.writeTo(out);
     // The dev server's templates may change under it: their hash joins the page keys there.
     render = view && out ? pageCache.before(view, out, options.pages, options.loaded ? "" : templatesHash()) : options.pages;
     socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
