@@ -1,9 +1,12 @@
 /**
- * Ready-made citations for readers to copy: one plain-text line in a Chicago-like web
- * style and a BibTeX @misc entry. Pure: callers pass absolute URLs and ISO dates.
- * The strings are plain text; templates escape them for HTML like any other text.
+ * The citation record (CiteInput) and what every format derives from it, plus the
+ * plain-text line readers copy and the BibTeX @misc entry. RIS (ris.ts) and CSL-JSON
+ * (csl.ts) read the same record through the helpers here, and cite-formats.ts lists the
+ * three, so they cannot disagree on title, date or address. Pure: callers pass absolute
+ * URLs and ISO dates. The strings are plain text; templates escape them for HTML.
  */
 import { formatDate } from "./units.ts";
+import type { Precision } from "./units.ts";
 
 export interface CiteInput {
   /** The site's title (the "website" of the citation). */
@@ -14,15 +17,44 @@ export interface CiteInput {
   title?: string;
   /** A figure's label, when citing one figure of a page. */
   figureLabel?: string;
-  /** YYYY-MM-DD of the last change. */
+  /** YYYY-MM-DD of the last change (a month or year is written as its first day). */
   updated: string;
+  /** How much of `updated` is known; day when absent. No format may claim more. */
+  precision?: Precision;
+  /** The site's language (BCP 47), when known. */
+  language?: string;
   url: string;
   /** BibTeX key, made safe by bibtexKey. */
   key: string;
 }
 
-/** Content may hold line breaks or runs of spaces; a citation is one line. */
-const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+/**
+ * Content may hold line breaks, runs of spaces, control characters (NEL, VT, FF: line
+ * breaks to some readers) or lone surrogates (not encodable as UTF-8); every field of
+ * every format is one line of well-formed text.
+ */
+export const oneLine = (s: string) =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) => (ch.length === 1 && ch >= "\ud800" ? "\ufffd" : " "))
+    .replace(/\s+/g, " ").trim();
+
+/** [2025, 5] -> "2025-05": the parts, zero-padded, joined with `sep`. */
+export function isoParts(parts: (number | undefined)[], sep = "-"): string {
+  return parts.filter((n) => n !== undefined).map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join(sep);
+}
+
+/** What a citation calls the item: the fact (and figure), or the site itself. */
+export function citedTitle(c: CiteInput): string {
+  const title = c.title ? (c.figureLabel ? `${c.title}: ${c.figureLabel}` : c.title) : c.siteTitle;
+  return oneLine(title);
+}
+
+/** The known parts of the date: [year], [year, month] or [year, month, day]; [] if unreadable. */
+export function dateParts(c: Pick<CiteInput, "updated" | "precision">): number[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(c.updated);
+  if (!m) return [];
+  const parts = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return parts.slice(0, c.precision === "year" ? 1 : c.precision === "month" ? 2 : 3);
+}
 
 /** A period after a title, unless the title already ends a sentence. */
 const closed = (s: string) => (/[.?!…]$/.test(s) ? s : `${s}.`);
@@ -37,7 +69,7 @@ export function citeText(c: CiteInput): string {
   } else {
     parts.push(closed(oneLine(c.siteTitle)));
   }
-  parts.push(`Last updated ${formatDate(c.updated)}.`);
+  parts.push(`Last updated ${formatDate(c.updated, c.precision)}.`);
   parts.push(c.url);
   return parts.join(" ");
 }
@@ -71,19 +103,17 @@ function bibtexUrl(url: string): string {
 const latexUrl = (url: string) => bibtexUrl(url).replace(/[%#]/g, (ch) => `\\${ch}`);
 
 export function citeBibtex(c: CiteInput): string {
-  const [year, month] = c.updated.split("-");
-  const title = c.title
-    ? c.figureLabel ? `${c.title}: ${c.figureLabel}` : c.title
-    : c.siteTitle;
+  const [year, month, day] = dateParts(c);
+  const title = citedTitle(c);
   const fields: [string, string][] = [];
   // Double braces keep a corporate author from being split into first and last names.
   if (c.author) fields.push(["author", `{${escapeBibtex(c.author)}}`]);
   fields.push(["title", `{${escapeBibtex(title)}}`]);
   if (c.title) fields.push(["organization", escapeBibtex(c.siteTitle)]);
-  if (year && /^\d{4}$/.test(year)) fields.push(["year", year]);
-  if (month && /^\d{2}$/.test(month)) fields.push(["month", String(Number(month))]);
+  if (year) fields.push(["year", String(year)]);
+  if (month) fields.push(["month", String(month)]);
   fields.push(["url", bibtexUrl(c.url)]);
   fields.push(["howpublished", `\\url{${latexUrl(c.url)}}`]);
-  fields.push(["note", `Last updated ${c.updated.replace(/[^0-9-]/g, "")}`]);
+  if (year) fields.push(["note", `Last updated ${isoParts([year, month, day])}`]);
   return `@misc{${bibtexKey(c.key)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n")}\n}\n`;
 }

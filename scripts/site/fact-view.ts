@@ -6,7 +6,7 @@ import { PageCiter } from "../lib/citer.ts";
 import { chartHtml } from "../lib/chart-markup.ts";
 import { referencesHtml, type Quote } from "../lib/references-markup.ts";
 import { figurePreview, sourcePreview } from "../lib/previews.ts";
-import { formatDate } from "../lib/units.ts";
+import { formatDate, type Precision } from "../lib/units.ts";
 import { correctionViews, historyItems, type CorrectionView, type HistoryItem } from "../lib/corrections.ts";
 import { verificationLookup, type VerificationLookup } from "../lib/verification.ts";
 import type { Content, Fact } from "../lib/model.ts";
@@ -22,6 +22,8 @@ export interface FactView {
   status: string; topics: { id: string; title: string }[]; people: { slug: string; name: string }[];
   bodyHtml: string; chartsHtml: string; figures: FigureView[]; notesHtml: string; referencesHtml: string; previewsHtml: string;
   hasCharts: boolean; cited: string[]; figureIds: string[]; chartIds: string[]; updated: string; updatedDisplay: string;
+  /** How much of `updated` is known: a git date is a day; the fact's own date has its precision. */
+  updatedPrecision: Precision;
   /** The fact's corrections, newest first. */
   corrections: CorrectionView[];
   /** Corrections and dated substantive changes from git, newest first; minor edits counted apart. */
@@ -88,6 +90,7 @@ export function buildFactView(
   for (const id of fact.charts) for (const d of content.charts.get(id)!.data) addQuote(d.source, d.quote, d.attribution);
   const refs = citer.refs.list;
   const last = updated ?? fact.date;
+  const lastPrecision: Precision = updated ? "day" : fact.precision;
   return {
     slug: fact.slug, url: `/facts/${fact.slug}/`, title: fact.title, summary: fact.summary, date: fact.date,
     datePrecision: fact.precision, dateDisplay: formatDate(fact.date, fact.precision), status: fact.status,
@@ -97,7 +100,7 @@ export function buildFactView(
     referencesHtml: referencesHtml(refs, content.sources, quotes, href, verifyOf(content)),
     previewsHtml: pagePreviews(citer, env.usedFigures, content, quotes, href),
     hasCharts: fact.charts.length > 0 || env.placedCharts.length > 0,
-    cited: refs.map((r) => r.sourceId), figureIds: fact.figures, chartIds: fact.charts, updated: last, updatedDisplay: formatDate(last),
+    cited: refs.map((r) => r.sourceId), figureIds: fact.figures, chartIds: fact.charts, updated: last, updatedDisplay: formatDate(last, lastPrecision), updatedPrecision: lastPrecision,
     corrections: correctionViews(fact.corrections),
     history: historyItems(fact.corrections, history?.changes ?? []), minorEdits: history?.minor ?? 0,
     version: history?.version && {

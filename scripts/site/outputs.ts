@@ -6,13 +6,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { dataFiles } from "./data-files.ts";
 import { feedXml, correctionsXml } from "./feed.ts";
 import { robotsTxt, sitemapFor } from "./sitemap.ts";
 import { writeSocialImages, type SocialResult } from "./social-image.ts";
 import { bundleClient, type BundleResult } from "./bundle.ts";
 import type { SiteView } from "./site-view.ts";
 import { redirectHtml } from "./redirect-page.ts";
+import { citationFiles } from "./citation-files.ts";
+import type { Reuse } from "./reuse-view.ts";
 
 export interface OutputsResult extends BundleResult {
   social: SocialResult;
@@ -20,8 +21,10 @@ export interface OutputsResult extends BundleResult {
 }
 
 /** `socialJob`: the social images, started beside the page build (see plugin.ts); else made here. */
-export async function writeOutputs(view: SiteView, outDir: string, socialJob?: Promise<SocialResult>): Promise<OutputsResult> {
-  const files = dataFiles(view);
+export async function writeOutputs(view: SiteView & { reuse: Reuse }, outDir: string, socialJob?: Promise<SocialResult>): Promise<OutputsResult> {
+  // Usually written already, before the pages (plugin.ts); else now.
+  view.reuse.data.writeTo(outDir);
+  const files = new Map<string, string>();
   files.set("feed.xml", feedXml(view));
   files.set("corrections.xml", correctionsXml(view));
   files.set("sitemap.xml", sitemapFor(view, outDir));
@@ -30,12 +33,14 @@ export async function writeOutputs(view: SiteView, outDir: string, socialJob?: P
   for (const r of view.redirects) files.set(`facts/${r.from}/index.html`, redirectHtml(r, page));
   // One mkdir per folder, not per file: a site writes a CSV for each of thousands of charts.
   const made = new Set<string>();
-  for (const [path, text] of files) {
+  const write = (path: string, text: string | Uint8Array) => {
     const full = join(outDir, path);
     const dir = dirname(full);
     if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
     writeFileSync(full, text);
-  }
+  };
+  for (const [path, text] of files) write(path, text);
+  for (const [path, text] of citationFiles(view)) write(path, text);
   const social = await (socialJob ?? writeSocialImages(view, outDir));
   if (social.skipped) process.stdout.write(`social images skipped: ${social.skipped}\n`);
   else process.stdout.write(`social images: ${social.count}, ${social.rendered} rendered (the rest unchanged, from the build cache) in ${(social.ms / 1000).toFixed(2)}s\n`);

@@ -10,6 +10,7 @@ import { writeSocialImages, type SocialResult } from "./social-image.ts";
 import { BuildCache } from "../io/build-cache.ts";
 import { makeHref } from "./site-view.ts";
 import { stalePaths } from "./stale-pages.ts";
+import { pagesToRender, type PageSubset } from "./page-subset.ts";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -26,6 +27,12 @@ export interface SitePluginOptions {
   wrote?: boolean;
   /** The build cache (social cards); the plugin opens the project's own when none is given. */
   cache?: BuildCache;
+  /**
+   * Which one-per-entry pages (facts, people, topics, prose pages, embeds) this run renders;
+   * read at the start of every run, so a caller may change it between runs. Unset: all.
+   * See scripts/site/page-subset.ts; the listing pages always render.
+   */
+  pages?: PageSubset;
   /** Called with each fresh load (the dev server prints problems from here). */
   onLoad?: (loaded: Loaded) => void;
 }
@@ -50,7 +57,7 @@ export const handoff: SitePluginOptions = {};
 
 /** The site view as Eleventy global data, passed by reference (see addGlobalData below). */
 class SiteData {
-  constructor(view: object) { Object.assign(this, view); }
+  constructor(view: object, pages: Record<string, unknown[]>) { Object.assign(this, view, pages); }
 }
 
 export default function sitePlugin(eleventyConfig: Config, options: SitePluginOptions = handoff) {
@@ -70,6 +77,9 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     }
     const view = current().view;
     const out = options.outputDir;
+    // The data files and their ZIP, written and let go before the pages render (data-export.ts).
+    if (view) view.reuse.data.cache = cache;
+    if (view && out) view.reuse.data.writeTo(out);
     socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
     // Awaited in eleventy.after; a failure there must not also surface as unhandled here.
     socialJob?.catch(() => {});
@@ -80,10 +90,11 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     const l = current();
     // A class instance, not a plain object: Eleventy deep-copies plain objects into every
     // template's data, which for a site of thousands of facts costs seconds and gigabytes.
-    if (l.view) return new SiteData(l.view);
+    if (l.view) return new SiteData(l.view, pagesToRender(l.view, options.pages));
     // The dev server shows problems as a page instead of crashing (see templates/index.njk).
     // The site's own title and footer when site.yaml is sound, so the page looks like the site.
-    return { problems: l.problems.map(formatProblem), broken: true, facts: [], people: [], topics: [], pages: [], embeds: [], site: l.site ?? { title: "Fact sheet" }, nav: [] };
+    const empty = { facts: [], people: [], topics: [], pages: [], embeds: [] };
+    return { problems: l.problems.map(formatProblem), broken: true, ...empty, ...pagesToRender(empty), site: l.site ?? { title: "Fact sheet" }, nav: [] };
   });
   eleventyConfig.addFilter("href", (path: string) => makeHref(loaded?.view?.prefix ?? "/")(String(path)));
   eleventyConfig.addFilter("absolute", (path: string) => makeHref(loaded?.view?.absBase ?? "/")(String(path)));

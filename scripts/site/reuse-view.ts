@@ -5,17 +5,33 @@
  * autoescape like any text; fields ending in `Html` are already safe for HTML.
  */
 import { citeBibtex, citeText, bibtexKey, type CiteInput } from "../lib/cite.ts";
+import { CITE_FORMATS } from "../lib/cite-formats.ts";
+import { highwireMeta } from "../lib/highwire.ts";
 import { articleLd, datasetLd, ldScript, websiteLd, type LdSite } from "../lib/jsonld.ts";
 import { correctionUrl } from "../lib/correction-link.ts";
 import { socialImagePath, SOCIAL_SITE_IMAGE } from "./social-image.ts";
 import { makeHref, type SiteView } from "./site-view.ts";
+import { DataExport, DATA_ZIP } from "./data-export.ts";
+import { CHART_FIELDS, CSV_NOTE, DATA_DOCS, JSON_NOTE } from "../lib/data-docs.ts";
 
 export interface FigureReuse { url: string; cite: string }
-export interface FactReuse { correctionUrl: string; cite: string; bibtex: string; ldHtml: string; image: string; imageAlt: string; figures: Record<string, FigureReuse> }
+export interface FactReuse {
+  correctionUrl: string; cite: string; bibtex: string; ldHtml: string; image: string; imageAlt: string; figures: Record<string, FigureReuse>;
+  /** The record every citation format renders (scripts/lib/cite-formats.ts writes the files from it). */
+  citation: CiteInput;
+  /** Highwire citation_* tags for the page head: [name, content], printed with autoescape. */
+  meta: [string, string][];
+}
 
 export interface Reuse {
   site: { cite: string; bibtex: string; ldHtml: string; datasetLdHtml: string; image: string; imageAlt: string };
   facts: Record<string, FactReuse>;
+  /** The data files and their ZIP (written by the plugin; /data/ shows the ZIP's size). */
+  data: DataExport;
+  /** What each data file holds: the list the ZIP's README prints too (scripts/lib/data-docs.ts). */
+  dataDocs: { files: typeof DATA_DOCS; chartFields: typeof CHART_FIELDS; jsonNote: string; csvNote: string; zip: string };
+  /** The citation files each fact page links to (label, file, ext, mime), from the one list. */
+  citeFormats: typeof CITE_FORMATS;
 }
 
 export function reuseView(view: SiteView): Reuse {
@@ -26,13 +42,13 @@ export function reuseView(view: SiteView): Reuse {
     author: s.author, license: s.license, licenseUrl: s.license_url,
   };
   const siteKey = bibtexKey(view.absBase.replace(/^https?:\/\//, "").split(/[./]/).filter(Boolean).slice(-1)[0] ?? "factsheet");
-  const base: Omit<CiteInput, "url" | "key" | "updated"> = { siteTitle: s.title, author: s.author };
+  const base: Omit<CiteInput, "url" | "key" | "updated"> = { siteTitle: s.title, author: s.author, language: s.language };
   const updated = view.buildDate || new Date(0).toISOString().slice(0, 10);
 
   const facts: Record<string, FactReuse> = Object.create(null);
   for (const f of view.facts) {
     const url = abs(f.url);
-    const cite: CiteInput = { ...base, title: f.title, updated: f.updated, url, key: bibtexKey(siteKey, f.slug) };
+    const cite: CiteInput = { ...base, title: f.title, updated: f.updated, precision: f.updatedPrecision, url, key: bibtexKey(siteKey, f.slug) };
     const figures: Record<string, FigureReuse> = Object.create(null);
     for (const g of f.figures) {
       const figUrl = `${url}#fig-${g.id}`;
@@ -44,6 +60,7 @@ export function reuseView(view: SiteView): Reuse {
     }));
     facts[f.slug] = {
       correctionUrl: correctionUrl(view.site.repository, { title: f.title, page: url }),
+      citation: cite, meta: highwireMeta(cite),
       cite: citeText(cite), bibtex: citeBibtex(cite), image, imageAlt: socialAlt(f.title, f.figures[0]?.display, s.title),
       ldHtml: ldScript(articleLd(ldSite, {
         title: f.title, summary: f.summary, url, image, date: f.date, updated: f.updated,
@@ -58,6 +75,7 @@ export function reuseView(view: SiteView): Reuse {
     { name: "figures.json", format: "application/json" }, { name: "figures.csv", format: "text/csv" },
     { name: "facts.json", format: "application/json" }, { name: "sources.json", format: "application/json" },
     ...view.rawCharts.map((c) => ({ name: `charts/${c.id}.csv`, format: "text/csv" })),
+    { name: DATA_ZIP.replace(/^data\//, ""), format: "application/zip" },
   ].map((d) => ({ ...d, url: abs(`/data/${d.name}`) }));
   return {
     site: {
@@ -71,6 +89,9 @@ export function reuseView(view: SiteView): Reuse {
       })),
     },
     facts,
+    data: new DataExport(view, citeText(siteCite)),
+    dataDocs: { files: DATA_DOCS, chartFields: CHART_FIELDS, jsonNote: JSON_NOTE, csvNote: CSV_NOTE, zip: `/${DATA_ZIP}` },
+    citeFormats: CITE_FORMATS,
   };
 }
 
