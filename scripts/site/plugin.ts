@@ -11,6 +11,7 @@ import { BuildCache } from "../io/build-cache.ts";
 import { makeHref } from "./site-view.ts";
 import { stalePaths } from "./stale-pages.ts";
 import { pagesToRender, type PageSubset } from "./page-subset.ts";
+import { cacheCompiledTemplates } from "./njk-compile-cache.ts";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -46,6 +47,7 @@ interface Config {
   setNunjucksEnvironmentOptions(opts: object): void;
   setWatchJavaScriptDependencies(on: boolean): void;
   on(event: string, fn: (arg: { dir: { output: string } }) => unknown): void;
+  on(event: "eleventy.engine.njk", fn: (arg: { nunjucks: Parameters<typeof cacheCompiledTemplates>[0] }) => unknown): void;
   setServerOptions?(opts: object): void;
 }
 
@@ -82,6 +84,8 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     socialJob?.catch(() => {});
   });
 
+  // One compile per paginated template, not one per page (see njk-compile-cache.ts).
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }) => cacheCompiledTemplates(nunjucks));
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addGlobalData("fs", () => {
     const l = current();
