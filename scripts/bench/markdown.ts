@@ -2,6 +2,7 @@
 import type { Results, Stamp } from "./results.ts";
 import { TOOL_NAMES } from "./tools.ts";
 import { cacheMarkdown } from "./cache.ts";
+import { budgetsMarkdown } from "./budgets.ts";
 
 const n = (x: number | null | undefined, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(d));
 const kb = (b: number) => (b / 1024).toFixed(1);
@@ -108,6 +109,7 @@ function devloop(r: Results): string[] {
 
 export function renderMarkdown(r: Results): string {
   return [
+    "## Issue 18's four budgets, measured in one run", "", ...budgetsMarkdown(r.budgets, stamp), "",
     "## Build: project vs bare Eleventy vs Hugo", "", ...build(r), "",
     "## Build cache and the cold path: the four budgets in one run", "", ...(r.cache ? [stamp(r.cache), ""] : []), ...cacheMarkdown(r.cache?.result), "",
     "## Profile of the project build", "", ...profile(r), "",

@@ -15,6 +15,7 @@ import type { LighthouseRun } from "./lighthouse.ts";
 import type { DevLoopResult } from "./devloop.ts";
 import type { ToolName } from "./tools.ts";
 import type { CacheBench } from "./cache.ts";
+import type { BudgetsSection } from "./budgets.ts";
 
 export interface SizeResult {
   entries: number; counts: SynthCounts; loadavg: number[];
@@ -27,6 +28,8 @@ export interface SizeResult {
   searchWallSec?: number;
   /** CPU seconds of Pagefind's CLI over the output, when build.ts can leave the index out. */
   searchCpuSec?: number;
+  /** Peak RSS of that Pagefind run (the search index's own memory, apart from the build's). */
+  searchRssMiB?: number;
 }
 export interface Stamp { measuredAt: string; machine: Machine; versions: Record<string, string>; note?: string }
 export interface BuildSection extends Stamp {
@@ -42,6 +45,7 @@ export interface Results {
   lighthouse?: Stamp & { runs: LighthouseRun[] };
   devloop?: Stamp & { result: DevLoopResult };
   cache?: Stamp & { result: CacheBench };
+  budgets?: BudgetsSection;
 }
 
 export function readResults(file: string): Results {

@@ -7,6 +7,8 @@
  *   profile     one project build under --cpu-prof: where the time goes
  *   lighthouse  four category scores for three pages, mobile and desktop
  *   adversarial single content files at the size limit built to be slow (printed only)
+ *   budgets     issue 18's four budgets in one run: build (1,000, 4,000 and 32,000 entries, Node's
+ *               default heap), cache and devloop, summarized in one table
  * Usage: npm run bench [-- --sizes 1000,4000 --runs 3 --only build,pageweight --lighthouse --profile]
  * Writes bench/results.json and the generated part of BENCHMARKS.md. Exits non-zero when a
  * build fails, a build's output is incomplete, or a page breaks the JavaScript rule;
@@ -27,10 +29,14 @@ import { measureCache } from "../bench/cache.ts";
 import { machine, versions } from "../bench/machine.ts";
 import { budgetOf, readResults, writeMarkdown, writeResults, type Results, type SizeResult, type Stamp } from "../bench/results.ts";
 import { renderMarkdown } from "../bench/markdown.ts";
+import { RSS_SIZE, budgetRows } from "../bench/budgets.ts";
 
-const SECTIONS = ["build", "cache", "pageweight", "devloop", "profile", "lighthouse"] as const;
+const SECTIONS = ["build", "cache", "pageweight", "devloop", "profile", "lighthouse", "budgets"] as const;
+/** What `--only budgets` measures, and the sizes it builds unless --sizes says otherwise. */
+const BUDGET_SECTIONS = ["build", "cache", "devloop"] as const;
+const BUDGET_SIZES = `1000,4000,${RSS_SIZE}`;
 const { values } = parseArgs({ options: {
-  sizes: { type: "string", default: "1000,4000,16000,32000" },
+  sizes: { type: "string" },
   runs: { type: "string", default: "3" },
   warmup: { type: "string", default: "1" },
   tools: { type: "string", default: TOOL_NAMES.join(",") },
@@ -66,8 +72,12 @@ if (sections.delete("adversarial")) {
 }
 if (values.lighthouse) sections.add("lighthouse");
 if (values.profile) sections.add("profile");
+if (sections.has("budgets")) {
+  for (const s of BUDGET_SECTIONS) sections.add(s);
+  if (values["project-heap-mb"]) throw new Error("--only budgets measures peak RSS with Node's default heap: leave out --project-heap-mb");
+}
 for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}"; choose from ${SECTIONS.join(", ")}`);
-const sizes = list(values.sizes!).map((s) => positive(s, "sizes"));
+const sizes = list(values.sizes ?? (sections.has("budgets") ? BUDGET_SIZES : "1000,4000,16000,32000")).map((s) => positive(s, "sizes"));
 const runs = positive(values.runs!, "runs");
 const warmup = positive(values.warmup!, "warmup");
 if (runs < 3) process.stderr.write(`warning: --runs ${runs}: medians of fewer than 3 runs are noisy\n`);
@@ -108,6 +118,10 @@ async function main() {
     results.devloop = { ...stampNow(), result: await measureDevLoop(root, site.factSlugs[0]!, n) };
     save();
   }
+  if (sections.has("budgets")) {
+    results.budgets = { ...stampNow(), runId: results.build!.measuredAt, rows: budgetRows(results) };
+    save();
+  }
 }
 
 function measureBuilds() {
@@ -131,6 +145,7 @@ function measureBuilds() {
     const samples = new Map<ToolName, Sample[]>(tools.map((t) => [t, []]));
     const search: number[] = [];
     const searchCpu: number[] = [];
+    const searchRss: number[] = [];
     const failed = new Map<ToolName, string>();
     // Warm-up rounds (tsx's compile cache, the OS file cache) before the first size only:
     // at 32,000 entries one more round of every build would cost a quarter of an hour.
@@ -159,6 +174,7 @@ function measureBuilds() {
         if (r >= 0 && tool.name === "project" && searchMode !== "none") {
           const idx = run(searchSpec(tool.out), method).sample;
           searchCpu.push(idx.cpu);
+          if (idx.rssMiB !== null) searchRss.push(idx.rssMiB);
           log(`  run ${r + 1} search index (Pagefind CLI): ${idx.cpu.toFixed(2)} s CPU, ${idx.rssMiB?.toFixed(0) ?? "?"} MiB`);
         }
         log(`  ${r < 0 ? "warm-up" : `run ${r + 1}`} ${tool.name}: ${sample.cpu.toFixed(2)} s CPU, ${sample.wall.toFixed(2)} s wall, ${sample.rssMiB?.toFixed(0) ?? "?"} MiB`);
@@ -169,7 +185,7 @@ function measureBuilds() {
     // The full build's CPU: the build as measured plus its search index.
     const full = summaries.project ? summaries.project.cpu + (searchCpu.length ? median(searchCpu) : 0) : NaN;
     const ratios = Object.fromEntries(ok.filter((t) => t !== "project" && summaries.project).map((t) => [t, full / summaries[t]!.cpu]));
-    section.sizes.push({ entries, counts: site.counts, loadavg, tools: summaries, ratios, failed: Object.fromEntries(failed), searchWallSec: search.length ? median(search) : undefined, searchCpuSec: searchCpu.length ? median(searchCpu) : undefined });
+    section.sizes.push({ entries, counts: site.counts, loadavg, tools: summaries, ratios, failed: Object.fromEntries(failed), searchWallSec: search.length ? median(search) : undefined, searchCpuSec: searchCpu.length ? median(searchCpu) : undefined, searchRssMiB: searchRss.length ? Math.max(...searchRss) : undefined });
     section.sizes.sort((a, b) => a.entries - b.entries);
     section.budget = budgetOf(section.sizes);
     save();
