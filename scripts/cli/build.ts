@@ -70,8 +70,8 @@ await writeAtomically(output, async (tmp) => {
   process.exit(1);
 }
 // A complete build: entries it did not use belong to content that no longer exists.
-cache.prune(["yaml", "social"]);
+cache.prune(["yaml", "social", "page"]);
 const notice = cache.notice();
 if (notice) process.stderr.write(`${notice}\n`);
 const secs = ((performance.now() - started) / 1000).toFixed(2);
-if (!values.quiet) process.stdout.write(`${search}\n${cache.summary()}\nbuilt ${written} pages into ${values.output} in ${secs}s (prefix ${loaded.view!.prefix})\n`);
+if (!values.quiet) process.stdout.write(`${search}\n${cache.summary()}\n${handoff.pageSummary ?? ""}\nbuilt ${written} pages into ${values.output} in ${secs}s (prefix ${loaded.view!.prefix})\n`);

@@ -7,6 +7,8 @@
  * nesting and oversized text.
  */
 import { yamlHint, rootYamlErrors } from "./yaml-hints.ts";
+import { parseFastYaml } from "./yaml-fast.ts";
+import { MAX_DEPTH, MAX_TEXT_CHARS, yamlStats } from "./yaml-limits.ts";
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from "yaml";
 
 export interface YamlIssue { offset: number; rule: string; message: string }
@@ -21,11 +23,7 @@ export interface SafeYaml {
 }
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-export const MAX_DEPTH = 20;
-/** Keys indexed and path steps walked, for tests that count work. */
-export const yamlStats = { keys: 0, steps: 0 };
-/** The reader's byte limit; a UTF-8 file within it never has more characters than this. */
-export const MAX_TEXT_CHARS = 256 * 1024;
+export { MAX_DEPTH, MAX_TEXT_CHARS, yamlStats };
 
 /** C0/C1 controls, DEL, line and paragraph separators, and bidirectional controls. */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -38,7 +36,26 @@ export function printable(s: string): string {
   return s.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/**
+ * The safe parse. Plain YAML takes the cheap path (yaml-fast.ts: no positions, no syntax
+ * tree); positions are parsed only if a later check asks for one. Anything else takes the
+ * full parse below, which finds and locates every problem, so the messages never depend
+ * on which path ran.
+ */
 export function parseSafeYaml(text: string): SafeYaml {
+  if (text.length <= MAX_TEXT_CHARS && depthProbe(text) < 0) {
+    const data = parseFastYaml(text);
+    if (data !== undefined) {
+      let full: SafeYaml | undefined;
+      const positions = () => (full ??= parseSafeYamlWithPositions(text));
+      return { data, issues: [], offsetOf: (path, which) => positions().offsetOf(path, which), position: (offset) => positions().position(offset) };
+    }
+  }
+  return parseSafeYamlWithPositions(text);
+}
+
+/** The full parse: the `yaml` package's syntax tree, every rule checked, every problem located. */
+export function parseSafeYamlWithPositions(text: string): SafeYaml {
   const lineCounter = new LineCounter();
   if (text.length > MAX_TEXT_CHARS) return refused(text, lineCounter, { offset: 0, rule: "file-too-large", message: `the YAML is ${Math.round(text.length / 1024)} K characters; the limit is ${MAX_TEXT_CHARS / 1024} K: split it` });
   const tooDeep = depthProbe(text);

@@ -6,7 +6,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { dataFiles } from "./data-files.ts";
 import { feedXml, correctionsXml } from "./feed.ts";
 import { robotsTxt, sitemapFor } from "./sitemap.ts";
 import { writeSocialImages, type SocialResult } from "./social-image.ts";
@@ -23,7 +22,9 @@ export interface OutputsResult extends BundleResult {
 
 /** `socialJob`: the social images, started beside the page build (see plugin.ts); else made here. */
 export async function writeOutputs(view: SiteView & { reuse: Reuse }, outDir: string, socialJob?: Promise<SocialResult>): Promise<OutputsResult> {
-  const files = dataFiles(view);
+  // Usually written already, before the pages (plugin.ts); else now.
+  view.reuse.data.writeTo(outDir);
+  const files = new Map<string, string>();
   files.set("feed.xml", feedXml(view));
   files.set("corrections.xml", correctionsXml(view));
   files.set("sitemap.xml", sitemapFor(view, outDir));

@@ -11,6 +11,7 @@ import { BuildCache } from "../io/build-cache.ts";
 import { makeHref } from "./site-view.ts";
 import { stalePaths } from "./stale-pages.ts";
 import { pagesToRender, type PageSubset } from "./page-subset.ts";
+import { PageCache, templatesHash } from "./page-cache.ts";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -33,6 +34,8 @@ export interface SitePluginOptions {
    * See scripts/site/page-subset.ts; the listing pages always render.
    */
   pages?: PageSubset;
+  /** Set by the plugin after each run: how many entry pages came from the cache. */
+  pageSummary?: string;
   /** Called with each fresh load (the dev server prints problems from here). */
   onLoad?: (loaded: Loaded) => void;
 }
@@ -45,7 +48,7 @@ interface Config {
   addWatchTarget(path: string): void;
   setNunjucksEnvironmentOptions(opts: object): void;
   setWatchJavaScriptDependencies(on: boolean): void;
-  on(event: string, fn: (arg: { dir: { output: string } }) => unknown): void;
+  on(event: string, fn: (arg: { dir: { output: string }; results?: { outputPath?: string | false; content?: string }[] }) => unknown): void;
   setServerOptions?(opts: object): void;
 }
 
@@ -70,6 +73,10 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir, cache }));
   // Social cards render on libuv's threads while Eleventy renders pages on this one.
   let socialJob: Promise<SocialResult> | undefined;
+  // Entry pages whose key is cached are written from the cache; Eleventy renders the rest.
+  // One instance for the dev server's whole session: it also remembers what it wrote.
+  const pageCache = new PageCache(cache);
+  let render: PageSubset | undefined;
   eleventyConfig.on("eleventy.before", () => {
     if (!options.loaded) {
       loaded = loadSite(root, { prefix, contentDir, cache });
@@ -77,6 +84,11 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     }
     const view = current().view;
     const out = options.outputDir;
+    // The data files and their ZIP, written and let go before the pages render (data-export.ts).
+    if (view) view.reuse.data.cache = cache;
+    if (view && out) view.reuse.data.writeTo(out);
+    // The dev server's templates may change under it: their hash joins the page keys there.
+    render = view && out ? pageCache.before(view, out, options.pages, options.loaded ? "" : templatesHash()) : options.pages;
     socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
     // Awaited in eleventy.after; a failure there must not also surface as unhandled here.
     socialJob?.catch(() => {});
@@ -87,7 +99,7 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     const l = current();
     // A class instance, not a plain object: Eleventy deep-copies plain objects into every
     // template's data, which for a site of thousands of facts costs seconds and gigabytes.
-    if (l.view) return new SiteData(l.view, pagesToRender(l.view, options.pages));
+    if (l.view) return new SiteData(l.view, pagesToRender(l.view, render));
     // The dev server shows problems as a page instead of crashing (see templates/index.njk).
     // The site's own title and footer when site.yaml is sound, so the page looks like the site.
     const empty = { facts: [], people: [], topics: [], pages: [], embeds: [] };
@@ -100,7 +112,7 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   eleventyConfig.addWatchTarget("scripts/client/");
   // Eleventy cannot parse our TypeScript imports to watch them; content and templates are watched instead.
   eleventyConfig.setWatchJavaScriptDependencies(false);
-  eleventyConfig.on("eleventy.after", async ({ dir }) => {
+  eleventyConfig.on("eleventy.after", async ({ dir, results }) => {
     const view = current().view;
     if (!view) return;
     // Eleventy reports its configured folder here, not the one the build passed in.
@@ -108,11 +120,13 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // separate CommonJS copy of this module) files would land in the wrong place.
     if (options.loaded && !options.outputDir) throw new Error("the build did not pass its output folder to the site plugin");
     const out = options.outputDir ?? dir.output;
+    if (options.outputDir) pageCache.after(results ?? [], out);
     const bundle = await writeOutputs(view, out, socialJob);
     socialJob = undefined;
     // The dev server builds over the same folder again and again: drop pages of entries that are gone.
     if (!options.loaded) for (const stale of stalePaths(view, out)) rmSync(join(out, stale), { recursive: true, force: true });
     options.wrote = true;
+    options.pageSummary = pageCache.summary();
     if (bundle.bytes) process.stdout.write(`chart bundle: ${(bundle.bytes / 1024).toFixed(1)} KB, ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzip (${view.chartTypes.join(", ")})\n`);
   });
 }

@@ -11,6 +11,8 @@ import { articleLd, datasetLd, ldScript, websiteLd, type LdSite } from "../lib/j
 import { correctionUrl } from "../lib/correction-link.ts";
 import { socialImagePath, SOCIAL_SITE_IMAGE } from "./social-image.ts";
 import { makeHref, type SiteView } from "./site-view.ts";
+import { DataExport, DATA_ZIP } from "./data-export.ts";
+import { CHART_FIELDS, CSV_NOTE, DATA_DOCS, JSON_NOTE } from "../lib/data-docs.ts";
 
 export interface FigureReuse { url: string; cite: string }
 export interface FactReuse {
@@ -24,6 +26,10 @@ export interface FactReuse {
 export interface Reuse {
   site: { cite: string; bibtex: string; ldHtml: string; datasetLdHtml: string; image: string; imageAlt: string };
   facts: Record<string, FactReuse>;
+  /** The data files and their ZIP (written by the plugin; /data/ shows the ZIP's size). */
+  data: DataExport;
+  /** What each data file holds: the list the ZIP's README prints too (scripts/lib/data-docs.ts). */
+  dataDocs: { files: typeof DATA_DOCS; chartFields: typeof CHART_FIELDS; jsonNote: string; csvNote: string; zip: string };
   /** The citation files each fact page links to (label, file, ext, mime), from the one list. */
   citeFormats: typeof CITE_FORMATS;
 }
@@ -70,6 +76,7 @@ export function reuseView(view: SiteView): Reuse {
     { name: "facts.json", format: "application/json" }, { name: "sources.json", format: "application/json" },
     // One distribution per chart would grow /data/ with the site: only while the charts fit one listing page.
     ...(view.rawCharts.length <= view.pageSizes.charts ? view.rawCharts : []).map((c) => ({ name: `charts/${c.id}.csv`, format: "text/csv" })),
+    { name: DATA_ZIP.replace(/^data\//, ""), format: "application/zip" },
   ].map((d) => ({ ...d, url: abs(`/data/${d.name}`) }));
   return {
     site: {
@@ -83,6 +90,8 @@ export function reuseView(view: SiteView): Reuse {
       })),
     },
     facts,
+    data: new DataExport(view, citeText(siteCite)),
+    dataDocs: { files: DATA_DOCS, chartFields: CHART_FIELDS, jsonNote: JSON_NOTE, csvNote: CSV_NOTE, zip: `/${DATA_ZIP}` },
     citeFormats: CITE_FORMATS,
   };
 }

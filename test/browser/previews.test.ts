@@ -105,6 +105,30 @@ for (const mode of MODES) {
   });
 }
 
+test("any [n] or inline figure on the fact page opens its own box, alone, with quote links at the source and a reference on the page", BOUND, async () => {
+  for (const mode of [{ width: 390, js: false }, { width: 1280, js: true }]) {
+    await withPage(FACT, mode, async (page) => {
+      const controls = page.locator("main .pv-b");
+      const count = await controls.count();
+      assert.ok(count > 2, `/${FACT}: only ${count} controls`);
+      for (let i = 0; i < count; i++) {
+        const control = controls.nth(i);
+        if (!(await control.isVisible())) continue;
+        const id = (await control.getAttribute("popovertarget"))!;
+        await press(page, control);
+        const got = await shown(page, id);
+        const where = `${mode.width} px, control ${i + 1} (${id})`;
+        assert.ok(got.open && got.openCount === 1, `${where}: open ${got.open}, ${got.openCount} boxes open`);
+        for (const q of got.quotes) if (q.href) assert.match(q.href, /^https?:\/\/[^#]+#:~:text=./, `${where}: quote link`);
+        const refs = got.more.filter((m) => /^#ref-\d+$/.test(m.href));
+        assert.equal(refs.length, 1, `${where}: links ${JSON.stringify(got.more)}`);
+        assert.equal(await page.locator(refs[0]!.href).count(), 1, `${where}: ${refs[0]!.href} is not on the page`);
+        await page.keyboard.press("Escape");
+      }
+    });
+  }
+});
+
 test("every control has a name that holds its visible words and says what it opens; every box is named", BOUND, async () => {
   for (const path of [FACT, "", "figures/"]) {
     await withPage(path, { width: 1280, js: false }, async (page) => {
