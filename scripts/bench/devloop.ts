@@ -54,7 +54,11 @@ export async function measureDevLoop(root: string, slug: string, entries: number
     cwd: root, env: { ...process.env, FACTSHEET_SOCIAL_IMAGES: "0", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true,
   });
   let log = "";
-  const keep = (d: Buffer) => { log = (log + d.toString()).slice(-4000); };
+  const keep = (d: Buffer) => {
+    log = (log + d.toString()).slice(-4000);
+    // What each save cost the server (scripts/site/plugin.ts: pages rendered, views rebuilt, where the time went).
+    for (const line of d.toString().split("\n")) if (line.startsWith("rebuilt: ")) process.stdout.write(`dev loop: server ${line}\n`);
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   let exited = false;

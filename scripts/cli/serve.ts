@@ -38,6 +38,7 @@ Object.assign(handoff, {
   contentDir: values.content,
   loaded: undefined,
   outputDir: output,
+  onWrite: (summary: string) => process.stdout.write(`rebuilt: ${summary}\n`),
   onLoad: (l: Loaded) => {
     current = l;
     if (printProblems(l.problems, (s) => process.stdout.write(s + "\n"))) {

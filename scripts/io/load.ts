@@ -17,6 +17,7 @@ import { factHistory, type FactHistory } from "./git-history.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { YamlMemo } from "../lib/yaml-memo.ts";
 import type { Site } from "../lib/model.ts";
+import type { ViewMemo } from "../site/view-memo.ts";
 
 export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
 /**
@@ -32,9 +33,17 @@ export function normalizePrefix(raw = "/"): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
-export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean; cache?: BuildCache } = {}): Loaded {
+export interface LoadMemos {
+  /** Parsed YAML kept in memory between loads (the dev server), in front of the build cache's. */
+  yaml?: Map<string, string>;
+  /** Fact views kept between loads (the dev server). */
+  views?: ViewMemo;
+}
+
+export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean; cache?: BuildCache; memos?: LoadMemos } = {}): Loaded {
   const read = readContent(root, opts.contentDir ?? "content");
-  const { content, problems, broken } = loadContent(read.files, opts.cache?.enabled ? yamlMemo(opts.cache) : undefined, { today: today() });
+  const disk = opts.cache?.enabled ? yamlMemo(opts.cache) : undefined;
+  const { content, problems, broken } = loadContent(read.files, opts.memos?.yaml ? memoryMemo(opts.memos.yaml, disk) : disk, { today: today() });
   const all = [...read.problems, ...problems];
   // A view of broken content could crash on a missing reference: only build it when sound.
   // The loader leaves the blank placeholder site (no title) when site.yaml is missing or invalid.
@@ -51,7 +60,7 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   const history = opts.git === false ? undefined : factHistory(root, opts.contentDir ?? "content", day);
   const perFact = new Map([...(history?.facts ?? new Map<string, FactHistory>())].map(([file, h]) => [file, { ...h, version: history!.versions.get(file) }]));
   for (const [file, version] of history?.versions ?? []) if (!perFact.has(file)) perFact.set(file, { changes: [], minor: 0, version });
-  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact, history?.renames);
+  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact, history?.renames, opts.memos?.views);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
   return { view, site, problems: foldProblems([...all, ...editorialAsWarnings(view.problems)], broken), content, files: read.files, notes: history?.notes ?? [] };
@@ -67,5 +76,25 @@ function yamlMemo(cache: BuildCache): YamlMemo {
       try { return JSON.parse(hit.toString("utf8")) as unknown; } catch { cache.reject("yaml", key, "not JSON"); return undefined; }
     },
     put(text, data) { cache.put("yaml", cache.key("yaml", text), JSON.stringify(data)); },
+  };
+}
+
+/**
+ * Parses remembered in memory by exact text (as JSON, so no load shares objects with
+ * another), in front of `inner`. Texts not asked for by a load are forgotten at the next.
+ */
+function memoryMemo(mem: Map<string, string>, inner?: YamlMemo): YamlMemo {
+  const used = new Set<string>();
+  queueMicrotask(() => { for (const t of mem.keys()) if (!used.has(t)) mem.delete(t); });
+  return {
+    get(text) {
+      used.add(text);
+      const hit = mem.get(text);
+      if (hit !== undefined) return JSON.parse(hit) as unknown;
+      const data = inner?.get(text);
+      if (data !== undefined) mem.set(text, JSON.stringify(data));
+      return data;
+    },
+    put(text, data) { used.add(text); mem.set(text, JSON.stringify(data)); inner?.put(text, data); },
   };
 }

@@ -66,6 +66,8 @@ function verifyOf(content: Content): VerificationLookup {
 export function buildFactView(
   fact: Fact, content: Content, md: MarkdownIt, href: (p: string) => string, problems: Problem[], updated?: string, history?: FactHistoryInput,
   abs?: (p: string) => string,
+  /** Filled with the figures and charts the page shows, its own and those placed from other facts (the dev server's memo). */
+  shown?: { figures: string[]; charts: string[] },
 ): FactView {
   const citer = new PageCiter();
   const env = {
@@ -91,6 +93,8 @@ export function buildFactView(
   for (const id of fact.charts) for (const d of content.charts.get(id)!.data) addQuote(d.source, d.quote, d.attribution);
   const refs = citer.refs.list;
   const last = updated ?? fact.date;
+  shown?.figures.push(...fact.figures, ...env.usedFigures);
+  shown?.charts.push(...fact.charts, ...env.placedCharts);
   const lastPrecision: Precision = updated ? "day" : fact.precision;
   return {
     slug: fact.slug, url: `/facts/${fact.slug}/`, title: fact.title, summary: fact.summary, date: fact.date,

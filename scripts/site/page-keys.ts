@@ -26,6 +26,11 @@ export const FRAME_READS = [
 export const PER_PAGE_READS = ["reuse.facts"] as const;
 
 const hash = (text: string) => createHash("sha256").update(text).digest("hex");
+/**
+ * A fact view's hash, by object: views are never changed once built, and the dev
+ * server's memo (view-memo.ts) hands the same objects to every load that reuses them.
+ */
+const factHash = new WeakMap<object, string>();
 
 const at = (view: object, path: string): unknown =>
   path.split(".").reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<string, unknown>)[k]), view);
@@ -44,7 +49,6 @@ export interface PagePlanItem { kind: PageKind; key: string; path: string; diges
  */
 export function pageDigests(view: object, templates = ""): PagePlanItem[] {
   const frame = frameDigest(view, templates);
-  const factHash = new WeakMap<object, string>();
   const ofFact = (f: object) => {
     let h = factHash.get(f);
     if (!h) factHash.set(f, (h = hash(JSON.stringify(f))));

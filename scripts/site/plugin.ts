@@ -12,6 +12,7 @@ import { makeHref } from "./site-view.ts";
 import { stalePaths } from "./stale-pages.ts";
 import { pagesToRender, type PageSubset } from "./page-subset.ts";
 import { PageCache, templatesHash } from "./page-cache.ts";
+import { ViewMemo } from "./view-memo.ts";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -36,6 +37,8 @@ export interface SitePluginOptions {
   pages?: PageSubset;
   /** Set by the plugin after each run: how many entry pages came from the cache. */
   pageSummary?: string;
+  /** Called after each run with pageSummary (the dev server prints it: what a save cost). */
+  onWrite?: (summary: string) => void;
   /** Called with each fresh load (the dev server prints problems from here). */
   onLoad?: (loaded: Loaded) => void;
 }
@@ -70,25 +73,33 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   // The dev server has no preloaded content: read it once at the start of each build.
   const contentDir = options.contentDir ?? "content";
   const cache = (options.cache ??= BuildCache.open(root));
-  const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir, cache }));
+  // The dev server loads again on every save: parsed files and fact views are kept in
+  // memory between loads, so a save re-parses and re-renders only what it touched.
+  const memos = options.loaded ? undefined : { yaml: new Map<string, string>(), views: new ViewMemo() };
+  const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir, cache, memos }));
   // Social cards render on libuv's threads while Eleventy renders pages on this one.
   let socialJob: Promise<SocialResult> | undefined;
   // Entry pages whose key is cached are written from the cache; Eleventy renders the rest.
   // One instance for the dev server's whole session: it also remembers what it wrote.
   const pageCache = new PageCache(cache);
   let render: PageSubset | undefined;
+  // When each run started and when its content was loaded, for the dev server's "rebuilt:" line.
+  const timing = { start: 0, loaded: 0, planned: 0 };
   eleventyConfig.on("eleventy.before", () => {
+    timing.start = performance.now();
     if (!options.loaded) {
-      loaded = loadSite(root, { prefix, contentDir, cache });
+      loaded = loadSite(root, { prefix, contentDir, cache, memos });
       options.onLoad?.(loaded);
     }
     const view = current().view;
+    timing.loaded = performance.now();
     const out = options.outputDir;
     // The data files and their ZIP, written and let go before the pages render (data-export.ts).
     if (view) view.reuse.data.cache = cache;
     if (view && out) view.reuse.data.writeTo(out);
     // The dev server's templates may change under it: their hash joins the page keys there.
     render = view && out ? pageCache.before(view, out, options.pages, options.loaded ? "" : templatesHash()) : options.pages;
+    timing.planned = performance.now();
     socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
     // Awaited in eleventy.after; a failure there must not also surface as unhandled here.
     socialJob?.catch(() => {});
@@ -126,7 +137,10 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // The dev server builds over the same folder again and again: drop pages of entries that are gone.
     if (!options.loaded) for (const stale of stalePaths(view, out)) rmSync(join(out, stale), { recursive: true, force: true });
     options.wrote = true;
-    options.pageSummary = pageCache.summary();
+    options.pageSummary = pageCache.summary() + (memos ? `; fact views: ${memos.views.hits} kept, ${memos.views.misses} built` : "");
+    const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
+    if (memos) options.pageSummary += ` (load ${ms(timing.start, timing.loaded)}, data files and plan ${ms(timing.loaded, timing.planned)}, render and write ${ms(timing.planned, performance.now())})`;
+    options.onWrite?.(options.pageSummary);
     if (bundle.bytes) process.stdout.write(`chart bundle: ${(bundle.bytes / 1024).toFixed(1)} KB, ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzip (${view.chartTypes.join(", ")})\n`);
   });
 }

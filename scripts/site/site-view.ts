@@ -20,6 +20,7 @@ import { resolveRedirects } from "./redirect-page.ts";
 import { buildListings, QUOTES_SHOWN } from "./listings.ts";
 import { pageSizes } from "../lib/paging.ts";
 import { placeSources, sourceOrder, sourcePath } from "../lib/source-pages.ts";
+import type { ViewMemo } from "./view-memo.ts";
 
 /** Joins a site path ("/facts/x/") to a base ending in "/": the path prefix, or the absolute base. */
 export function makeHref(prefix: string) {
@@ -36,7 +37,7 @@ export function absoluteBase(siteUrl: string, prefix: string): string {
   return u.origin + path;
 }
 
-export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map(), renames: Map<string, string> = new Map()) {
+export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map(), renames: Map<string, string> = new Map(), memo?: ViewMemo) {
   const problems: Problem[] = [];
   const href = makeHref(prefix);
   // Before anything links to a source: which page of /sources/ holds each one.
@@ -45,7 +46,17 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   const md = createMarkdown(prefix);
   const absBase = absoluteBase(process.env.SITE_URL || content.site.url, prefix);
   const abs = makeHref(absBase);
-  const facts: FactView[] = content.facts.map((f) => buildFactView(f, content, md, href, problems, gitDates.get(f.origin.file), history.get(f.origin.file), abs));
+  // The dev server keeps the views of facts whose inputs did not change since the last save.
+  memo?.begin(content, prefix, absBase);
+  const facts: FactView[] = content.facts.map((f) => {
+    const updated = gitDates.get(f.origin.file), hist = history.get(f.origin.file);
+    if (!memo) return buildFactView(f, content, md, href, problems, updated, hist, abs);
+    return memo.view(f, [updated, hist], problems, () => {
+      const shown = { figures: [] as string[], charts: [] as string[] };
+      return { view: buildFactView(f, content, md, href, problems, updated, hist, abs, shown), ...shown };
+    });
+  });
+  memo?.end();
   const factBySlug = new Map(facts.map((f) => [f.slug, f]));
 
   // Reverse indexes, built in one pass each: the site grows to tens of thousands of facts.

@@ -24,13 +24,15 @@ export interface ViewEntries {
 const list = (dir: string) => readdirSync(dir, { withFileTypes: true });
 const has = (dir: string) => { try { return list(dir); } catch { return []; } };
 
-/** Paths (relative to outDir) to remove: folders of gone entries, their social card and chart CSV. */
+/** Paths (relative to outDir) to remove: folders of gone entries, their embed pages, social card and chart CSV. */
 export function stalePaths(view: ViewEntries, outDir: string): string[] {
   const out: string[] = [];
   const folders: [string, Set<string>][] = [
     ["facts", new Set([...view.facts.map((f) => f.slug), ...(view.redirects ?? []).map((r) => r.from)])],
     ["people", new Set(view.people.map((p) => p.slug))],
     ["topics", new Set(view.topics.map((t) => t.id))],
+    // One embed page per chart (templates/embed.njk).
+    ["embed/charts", new Set(view.rawCharts.map((c) => c.id))],
   ];
   for (const [folder, keep] of folders) {
     for (const e of has(join(outDir, folder))) if (e.isDirectory() && !keep.has(e.name)) out.push(`${folder}/${e.name}`);
