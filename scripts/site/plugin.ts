@@ -11,6 +11,7 @@ import { BuildCache } from "../io/build-cache.ts";
 import { makeHref } from "./site-view.ts";
 import { stalePaths } from "./stale-pages.ts";
 import { pagesToRender, type PageSubset } from "./page-subset.ts";
+import { cacheCompiledTemplates } from "./njk-compile-cache.ts";
 import { PageCache, templatesHash } from "./page-cache.ts";
 import { ViewMemo } from "./view-memo.ts";
 import { rmSync } from "node:fs";
@@ -51,6 +52,7 @@ interface Config {
   addWatchTarget(path: string): void;
   setNunjucksEnvironmentOptions(opts: object): void;
   setWatchJavaScriptDependencies(on: boolean): void;
+  on(event: "eleventy.engine.njk", fn: (arg: { nunjucks: Parameters<typeof cacheCompiledTemplates>[0] }) => unknown): void;
   on(event: string, fn: (arg: { dir: { output: string }; results?: { outputPath?: string | false; content?: string }[] }) => unknown): void;
   setServerOptions?(opts: object): void;
 }
@@ -105,6 +107,8 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     socialJob?.catch(() => {});
   });
 
+  // One compile per paginated template, not one per page (see njk-compile-cache.ts).
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }) => cacheCompiledTemplates(nunjucks));
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addGlobalData("fs", () => {
     const l = current();
