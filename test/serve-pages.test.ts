@@ -8,19 +8,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { REPO, buildInto, snapshotDir, tempDir } from "./support/build.ts";
+import { freePort } from "../scripts/bench/devloop.ts";
 
 const TSX = join(REPO, "node_modules", ".bin", "tsx");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((ok) => srv.listen(0, "::", ok));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((ok) => srv.close(ok));
-  return port;
-}
 const env = { FACTSHEET_SOCIAL_IMAGES: "0", FACTSHEET_SEARCH_INDEX: "0", SITE_URL: "" };
 
 test("dev server pages = build pages after each save, and a save renders only what it touched", { timeout: 600_000 }, async () => {
@@ -31,7 +24,7 @@ test("dev server pages = build pages after each save, and a save renders only wh
   let child: ChildProcess | undefined;
   let out = "";
   try {
-    const port = await freePort();
+    const port = await freePort("::");
     child = spawn(TSX, [join(REPO, "scripts/cli/serve.ts"), "--root", root, "--port", String(port)], {
       cwd: REPO, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env },
     });

@@ -2,18 +2,19 @@
  * Social cards from SVG to PNG: the same card always gives the same bytes (here or on a
  * worker), the PNG encoder is lossless, at most `width` cards are in flight at once
  * (counted, not timed), the build cache renders only cards whose text changed, hostile
- * titles render, and a card that cannot be drawn is named by its index.
+ * titles render, a card that cannot be drawn is named by its index, and the light
+ * fonts draw exactly what the full fonts draw.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { Resvg } from "@resvg/resvg-js";
 import { encodeOpaquePng } from "../scripts/lib/png.ts";
 import { cardSvg, type Card } from "../scripts/site/social-card.ts";
-import { CardError, fontFiles, renderCard, renderCards, renderOptions } from "../scripts/site/social-render.ts";
+import { CardError, fontFiles, fontsFor, lightFonts, renderCard, renderCards, renderOptions } from "../scripts/site/social-render.ts";
 import { writeSocialImages } from "../scripts/site/social-image.ts";
 import { BuildCache } from "../scripts/io/build-cache.ts";
 import { HOSTILE } from "./support/reuse-site.ts";
@@ -128,5 +129,28 @@ test("the build cache renders only the cards whose text changed, and cached card
     assert.ok(!readFileSync(join(root, "c", "social", "fact-5.png")).equals(readFileSync(join(root, "a", "social", "fact-5.png"))));
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("the light fonts draw a card exactly as the full fonts do, and a card needing a dropped glyph gets the full fonts", () => {
+  const dir = mkdtempSync(join(tmpdir(), "factsheet-fonts-"));
+  try {
+    const light = lightFonts(fonts, dir);
+    assert.equal(light.light?.length, 2);
+    for (const [i, f] of light.light!.entries()) assert.ok(statSync(f).size < statSync(fonts[i]!).size * 0.6, `${f} is not lighter`);
+    const svgs = [
+      cardSvg({ ...card(3), title: HOSTILE.title }),
+      cardSvg({ title: "Україна — “quotes”, fi fl ffi, ≈ −5 % → € ß Ω ʼ ё Ελλάδα Việt Nam", figure: "≈ $500 billion", kicker: "Site", footer: "1 March 2025 · reported" }),
+    ];
+    for (const svg of svgs) {
+      assert.deepEqual(fontsFor(svg, light), light.light);
+      assert.ok(renderCard(svg, light.light!).equals(renderCard(svg, fonts)), "light fonts changed the pixels");
+    }
+    // Box drawing and Braille are emptied in the light copies: such a card uses the originals.
+    const rare = cardSvg({ ...card(4), title: "A table ┌─┐ and ⠃⠗⠁⠊⠇⠇⠑" });
+    assert.deepEqual(fontsFor(rare, light), fonts);
+    assert.ok(!renderCard(rare, light.light!).equals(renderCard(rare, fonts)), "the dropped glyphs were drawn anyway: the test proves nothing");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -18,9 +18,10 @@ export type DevLoopResult =
   | { skipped: string }
   | { entries: number; initialBuildSec: number; editsMs: number[]; medianMs: number; maxMs: number; budgetMs: number };
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now; `host` is where the server will bind ("::" for the dev server's dual stack). */
+export async function freePort(host = "127.0.0.1"): Promise<number> {
   const srv = createServer();
-  await new Promise<void>((ok) => srv.listen(0, "127.0.0.1", ok));
+  await new Promise<void>((ok) => srv.listen(0, host, ok));
   const port = (srv.address() as { port: number }).port;
   await new Promise((ok) => srv.close(ok));
   return port;

@@ -5,13 +5,14 @@
  * time, at most one worker per core, while Eleventy builds pages on the main thread.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { availableParallelism, tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ResvgRenderOptions } from "@resvg/resvg-js";
 import { encodeOpaquePng, PNG_ENCODER } from "../lib/png.ts";
+import { lightFont } from "../lib/light-font.ts";
 
 /**
  * The font files, in order of preference: the `dejavu-fonts-ttf` package (the same
@@ -58,6 +59,28 @@ export function renderCard(svg: string, fonts: string[]): Buffer {
   return encodeOpaquePng(image.pixels, image.width, image.height) ?? image.asPng();
 }
 
+/** The fonts a worker draws with: the light copies (scripts/lib/light-font.ts) unless a card needs a glyph they lack. */
+export interface CardFonts { full: string[]; light?: string[]; dropped?: number[] }
+
+/** The light copies of `fonts`, written into `dir` (resvg-js reads fonts from files only). */
+export function lightFonts(fonts: string[], dir: string): CardFonts {
+  const copies = fonts.map((f) => lightFont(readFileSync(f)));
+  if (copies.some((c) => !c)) return { full: fonts };
+  const light = fonts.map((f, i) => {
+    const file = join(dir, basename(f));
+    writeFileSync(file, copies[i]!.bytes);
+    return file;
+  });
+  return { full: fonts, light, dropped: [...new Set(copies.flatMap((c) => [...c!.dropped]))] };
+}
+
+/** The fonts for one card: the same pixels either way, the light copies being cheaper to read. */
+export function fontsFor(svg: string, fonts: CardFonts, dropped = new Set(fonts.dropped)): string[] {
+  if (!fonts.light) return fonts.full;
+  for (const ch of svg) if (dropped.has(ch.codePointAt(0)!)) return fonts.full;
+  return fonts.light;
+}
+
 /** What a card's PNG is made from besides its SVG: renderer version, options, encoder, font bytes. */
 export function rendererIdentity(fonts: string[]): string {
   let version = "unknown";
@@ -95,8 +118,10 @@ export async function renderCards(svgs: string[], fonts: string[], done: (index:
     return stats;
   }
   loadResvg();
+  const fontDir = mkdtempSync(join(tmpdir(), "factsheet-card-fonts-"));
+  const workerData: CardFonts = lightFonts(fonts, fontDir);
   const workers = Array.from({ length: Math.max(1, Math.min(width, svgs.length)) }, () =>
-    new Worker(BOOT, { eval: true, execArgv: [], workerData: { fonts } }));
+    new Worker(BOOT, { eval: true, execArgv: [], workerData }));
   stats.workers = workers.length;
   let next = 0, inFlight = 0;
   try {
@@ -119,6 +144,7 @@ export async function renderCards(svgs: string[], fonts: string[], done: (index:
     })));
   } finally {
     await Promise.all(workers.map((w) => { w.removeAllListeners("exit"); return w.terminate(); }));
+    rmSync(fontDir, { recursive: true, force: true });
   }
   return stats;
 }
