@@ -10,15 +10,17 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./support/build.ts";
-import { FRAME_READS, PER_PAGE_READS, pageDigests } from "../scripts/site/page-keys.ts";
+import { CACHED_KINDS, FRAME_READS, PER_PAGE_READS, pageDigests } from "../scripts/site/page-keys.ts";
 import { PAGE_KINDS, PAGINATED } from "../scripts/site/page-subset.ts";
 import { loadSite } from "../scripts/io/load.ts";
 
 const T = join(REPO, "templates");
-/** Everything an entry page is made from: its paginated template, its include, the layout and partials. */
+/** The includes of listing pages (never cached, always rendered: scripts/site/page-keys.ts UNCACHED). */
+const LISTING_INCLUDES = new Set(["pages/timeline.njk", "pages/sources.njk", "pages/figures.njk"]);
+/** Everything a cached entry page is made from: its paginated template, its include, the layout and partials. */
 const pageTemplates = [
-  ...PAGE_KINDS.map((k) => join(T, PAGINATED[k].template)),
-  ...readdirSync(join(T, "_includes"), { recursive: true }).map(String).filter((n) => n.endsWith(".njk")).map((n) => join(T, "_includes", n)),
+  ...CACHED_KINDS.map((k) => join(T, PAGINATED[k].template)),
+  ...readdirSync(join(T, "_includes"), { recursive: true }).map(String).filter((n) => n.endsWith(".njk") && !LISTING_INCLUDES.has(n)).map((n) => join(T, "_includes", n)),
 ];
 
 test("every fs field a page template reads is part of the page key", () => {

@@ -56,15 +56,17 @@ test("a subset renders exactly its entries' pages, plus the listing pages", { ti
   const all = await render(undefined);
   const fact = pagesOf(view, "fact")[1]!;
   const person = pagesOf(view, "person")[0]!;
-  const some = await render({ fact: new Set([fact.key]), person: new Set([person.key]), topic: new Set(), prose: new Set(), embed: new Set() });
+  const timeline = pagesOf(view, "listing").find((p) => p.key === "/timeline/")!;
+  const some = await render({ fact: new Set([fact.key]), person: new Set([person.key]), topic: new Set(), prose: new Set(), embed: new Set(), listing: new Set([timeline.key]) });
   const perEntry = new Set(PAGE_KINDS.flatMap((k) => pagesOf(view, k).map((p) => p.path)));
   const listings = [...all.keys()].filter((p) => !perEntry.has(p)).sort();
-  assert.ok(listings.includes("index.html") && listings.includes("timeline/index.html"));
-  assert.deepEqual([...some.keys()].sort(), [...listings, fact.path, person.path].sort());
+  assert.ok(listings.includes("index.html") && timeline.path === "timeline/index.html");
+  assert.deepEqual([...some.keys()].sort(), [...listings, fact.path, person.path, timeline.path].sort());
   // The same page, rendered alone or with all the others.
   assert.equal(some.get(fact.path), all.get(fact.path));
   assert.equal(some.get(person.path), all.get(person.path));
+  assert.equal(some.get(timeline.path), all.get(timeline.path));
   // A kind left out of the subset renders every entry.
-  const facts = await render({ person: new Set(), topic: new Set(), prose: new Set(), embed: new Set() });
+  const facts = await render({ person: new Set(), topic: new Set(), prose: new Set(), embed: new Set(), listing: new Set() });
   for (const p of pagesOf(view, "fact")) assert.equal(facts.get(p.path), all.get(p.path));
 });

@@ -6,6 +6,7 @@
 import { escapeHtml } from "./html.ts";
 import { References } from "./references.ts";
 import { previewControl, sourcePreview } from "./previews.ts";
+import { sourcePath } from "./source-pages.ts";
 import type { Source } from "./model.ts";
 import type { VerificationLookup } from "./verification.ts";
 
@@ -42,7 +43,7 @@ export class SiteCiter implements Citer {
       const name = s ? s.publisher : id;
       if (s) this.used.add(id);
       const label = `Source: ${name}${locator ? `, ${locator}` : ""}`;
-      const href = this.href(`/sources/#src-${id}`);
+      const href = this.href(sourcePath(this.sources, id));
       return s ? previewControl({ target: `pv-src-${id}`, label, text: escapeHtml(name), href })
         : `<a href="${escapeHtml(href)}" aria-label="${escapeHtml(label)}">${escapeHtml(name)}</a>`;
     });
@@ -51,6 +52,6 @@ export class SiteCiter implements Citer {
   /** The preview boxes for every source this page cited, once each. */
   previewsHtml(): string {
     return [...this.used].map((id) => sourcePreview(`pv-src-${id}`, this.sources.get(id)!, [],
-      { href: this.href(`/sources/#src-${id}`), text: "Full entry in Sources" }, this.verify)).join("");
+      { href: this.href(sourcePath(this.sources, id)), text: "Full entry in Sources" }, this.verify)).join("");
   }
 }

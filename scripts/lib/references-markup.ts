@@ -8,6 +8,7 @@ import { formatDate } from "./units.ts";
 import type { Reference } from "./references.ts";
 import type { Source } from "./model.ts";
 import { sourceName, sourceNameText, LABEL_NOTE } from "./source-name.ts";
+import { sourcePath } from "./source-pages.ts";
 import type { QuoteCheck, SourceCheck, VerificationLookup } from "./verification.ts";
 
 export interface Quote { text: string; attribution?: string }
@@ -17,7 +18,7 @@ const UNCHECKED: QuoteCheck = { state: "unchecked", words: "not yet checked" };
 /** A dead source leads with its archived copy, as Wikipedia's url-status=dead does. */
 const deadWithCopy = (s: Source, check?: SourceCheck) => Boolean(s.url && check?.state === "dead" && check.archiveUrl);
 
-export function sourceLine(s: Source, href: (p: string) => string, sources?: Map<string, Source>, check?: SourceCheck): string {
+export function sourceLine(s: Source, href: (p: string) => string, sources: Map<string, Source>, check?: SourceCheck): string {
   const parts: string[] = [];
   const dead = deadWithCopy(s, check);
   // A label is a description, not a headline: its own class, and the marker in words.
@@ -41,8 +42,8 @@ export function sourceLine(s: Source, href: (p: string) => string, sources?: Map
   if (!dead && check?.state === "dead") html += ` <span class="source-state" data-status="dead">Link ${escapeHtml(check.words)}; no archived copy known.</span>`;
   if (s.accessed) html += ` Accessed <time datetime="${s.accessed}">${formatDate(s.accessed)}</time>.`;
   if (s.reports_on) {
-    const other = sources?.get(s.reports_on);
-    html += ` Reports on <a href="${escapeHtml(href(`/sources/#src-${s.reports_on}`))}">${escapeHtml(other ? `${other.publisher}: ${sourceNameText(other)}` : s.reports_on)}</a>.`;
+    const other = sources.get(s.reports_on);
+    html += ` Reports on <a href="${escapeHtml(href(sourcePath(sources, s.reports_on)))}">${escapeHtml(other ? `${other.publisher}: ${sourceNameText(other)}` : s.reports_on)}</a>.`;
   }
   return html;
 }
@@ -74,7 +75,7 @@ export function referencesHtml(
     const check = verify?.source(s.id);
     const quoteList = qs.length ? `<ul class="ref-quotes">${qs.map((q) => quoteHtml(s, q, verify?.quote(s.id, q.text), check)).join("")}</ul>` : "";
     const loc = r.locators.length ? ` <span class="ref-locators">Cited at: ${escapeHtml(r.locators.join("; "))}.</span>` : "";
-    return `<li id="ref-${r.n}">${sourceLine(s, href, sources, check ?? { state: "unchecked", words: "", archiveUrl: s.archive_url })}${loc} <a href="${escapeHtml(href(`/sources/#src-${s.id}`))}" class="ref-all">All facts citing this source</a> <span class="backlinks">${back}</span>${quoteList}</li>`;
+    return `<li id="ref-${r.n}">${sourceLine(s, href, sources, check ?? { state: "unchecked", words: "", archiveUrl: s.archive_url })}${loc} <a href="${escapeHtml(href(sourcePath(sources, s.id)))}" class="ref-all">All facts citing this source</a> <span class="backlinks">${back}</span>${quoteList}</li>`;
   }).join("\n");
   return `<section class="references" role="doc-bibliography" aria-labelledby="references-title">
 <h2 id="references-title">References</h2>

@@ -4,6 +4,7 @@ import { renderBody } from "../markdown/index.ts";
 import { factPageIds } from "../markdown/lint.ts";
 import { PageCiter } from "../lib/citer.ts";
 import { chartHtml } from "../lib/chart-markup.ts";
+import { sourcePath } from "../lib/source-pages.ts";
 import { referencesHtml, type Quote } from "../lib/references-markup.ts";
 import { figurePreview, sourcePreview } from "../lib/previews.ts";
 import { formatDate, type Precision } from "../lib/units.ts";
@@ -138,7 +139,7 @@ function pagePreviews(citer: PageCiter, usedFigures: string[], content: Content,
     const f = content.figures.get(id)!;
     const n = number.get(f.source);
     boxes.push(figurePreview(f, content.sources.get(f.source)!, {
-      reference: n ? `#ref-${n}` : href(`/sources/#src-${f.source}`), figure: href(`/facts/${f.fact}/#fig-${f.id}`),
+      reference: n ? `#ref-${n}` : href(sourcePath(content.sources, f.source)), figure: href(`/facts/${f.fact}/#fig-${f.id}`),
     }, verify));
   }
   return boxes.length ? `<div class="previews" data-pagefind-ignore>${boxes.join("")}</div>` : "";

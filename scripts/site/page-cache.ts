@@ -15,8 +15,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildCache } from "../io/build-cache.ts";
-import { pageDigests } from "./page-keys.ts";
-import { PAGE_KINDS, type PageKind, type PageSubset } from "./page-subset.ts";
+import { CACHED_KINDS, pageDigests } from "./page-keys.ts";
+import type { PageKind, PageSubset } from "./page-subset.ts";
 
 const STAGE = "page";
 
@@ -37,7 +37,7 @@ export class PageCache {
    * render: the pages without a usable entry, within `only` (the caller's own subset).
    */
   before(view: object, out: string, only: PageSubset = {}, templates = ""): PageSubset {
-    const render: Record<PageKind, Set<string>> = Object.fromEntries(PAGE_KINDS.map((k) => [k, new Set<string>()])) as Record<PageKind, Set<string>>;
+    const render: Record<PageKind, Set<string>> = Object.fromEntries(CACHED_KINDS.map((k) => [k, new Set<string>()])) as Record<PageKind, Set<string>>;
     this.pending.clear();
     this.made.clear();
     this.stats = { pages: 0, fromCache: 0, kept: 0, rendered: 0 };
@@ -53,7 +53,7 @@ export class PageCache {
         this.stats.fromCache++;
       } else {
         this.pending.set(p.path, key);
-        render[p.kind].add(p.key);
+        render[p.kind]!.add(p.key);
         this.stats.rendered++;
       }
     }

@@ -22,6 +22,12 @@ export const FRAME_READS = [
   "site", "nav", "prefix", "absBase", "correctionFormUrl", "buildDate", "chartTypes",
   "reuse.site.image", "reuse.site.imageAlt", "reuse.site.ldHtml", "reuse.site.datasetLdHtml", "reuse.citeFormats",
 ] as const;
+/**
+ * Kinds the page cache leaves alone: a listing page (timeline, sources, figures) reads
+ * site-wide lists beyond the frame, so it is rendered on every build, never cached.
+ */
+export const UNCACHED: ReadonlySet<PageKind> = new Set<PageKind>(["listing"]);
+export const CACHED_KINDS = PAGE_KINDS.filter((k) => !UNCACHED.has(k));
 /** Read per page, by the page's own key: folded into that page's key, not the frame. */
 export const PER_PAGE_READS = ["reuse.facts"] as const;
 
@@ -56,7 +62,7 @@ export function pageDigests(view: object, templates = ""): PagePlanItem[] {
   };
   const reuse = (at(view, "reuse.facts") ?? {}) as Record<string, unknown>;
   const out: PagePlanItem[] = [];
-  for (const kind of PAGE_KINDS) {
+  for (const kind of CACHED_KINDS) {
     for (const { key, path, item } of pagesOf(view, kind)) {
       const own = item as Record<string, unknown>;
       let body: string;

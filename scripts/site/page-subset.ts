@@ -26,6 +26,7 @@ interface Kind<T> {
 
 type Slugged = { slug: string };
 type Ided = { id: string };
+type Listing = { url: string; path: string };
 
 export const PAGINATED = {
   fact: { template: "fact.njk", list: "facts", data: "factPages", key: (f: Slugged) => f.slug, path: (f: Slugged) => `facts/${f.slug}/index.html` },
@@ -33,6 +34,8 @@ export const PAGINATED = {
   topic: { template: "topic.njk", list: "topics", data: "topicPages", key: (t: Ided) => t.id, path: (t: Ided) => `topics/${t.id}/index.html` },
   prose: { template: "page.njk", list: "pages", data: "prosePages", key: (p: Slugged) => p.slug, path: (p: Slugged) => `${p.slug}/index.html` },
   embed: { template: "embed.njk", list: "embeds", data: "embedPages", key: (e: Ided) => e.id, path: (e: Ided) => `embed/charts/${e.id}/index.html` },
+  // Pages of the listings that grow with the site (scripts/site/listings.ts), keyed by address.
+  listing: { template: "listing.njk", list: "listing", data: "listingPages", key: (l: Listing) => l.url, path: (l: Listing) => l.path },
 } as const satisfies Record<string, Kind<never>>;
 
 export type PageKind = keyof typeof PAGINATED;

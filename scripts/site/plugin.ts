@@ -100,7 +100,8 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     if (view) view.reuse.data.cache = cache;
     if (view && out) view.reuse.data.writeTo(out);
     // The dev server's templates may change under it: their hash joins the page keys there.
-    render = view && out ? pageCache.before(view, out, options.pages, options.loaded ? "" : templatesHash()) : options.pages;
+    // The cache plans the kinds it caches; the caller's subset still holds for the others (listing pages).
+    render = view && out ? { ...options.pages, ...pageCache.before(view, out, options.pages, options.loaded ? "" : templatesHash()) } : options.pages;
     timing.planned = performance.now();
     socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
     // Awaited in eleventy.after; a failure there must not also surface as unhandled here.

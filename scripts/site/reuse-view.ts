@@ -74,7 +74,8 @@ export function reuseView(view: SiteView): Reuse {
   const downloads = [
     { name: "figures.json", format: "application/json" }, { name: "figures.csv", format: "text/csv" },
     { name: "facts.json", format: "application/json" }, { name: "sources.json", format: "application/json" },
-    ...view.rawCharts.map((c) => ({ name: `charts/${c.id}.csv`, format: "text/csv" })),
+    // One distribution per chart would grow /data/ with the site: only while the charts fit one listing page.
+    ...(view.rawCharts.length <= view.pageSizes.charts ? view.rawCharts : []).map((c) => ({ name: `charts/${c.id}.csv`, format: "text/csv" })),
     { name: DATA_ZIP.replace(/^data\//, ""), format: "application/zip" },
   ].map((d) => ({ ...d, url: abs(`/data/${d.name}`) }));
   return {

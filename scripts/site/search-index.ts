@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { formatDate } from "../lib/units.ts";
 import { ContentError } from "../lib/problem.ts";
 import { sourceName, sourceNameText } from "../lib/source-name.ts";
+import { sourcePath } from "../lib/source-pages.ts";
 import type { SiteView } from "./site-view.ts";
 
 /**
@@ -26,7 +27,7 @@ export function sourceRecords(view: SiteView, language: string) {
       s.facts.length ? `Cited in: ${s.facts.map((f) => f.title).join("; ")}` : "",
     ].filter(Boolean);
     return {
-      url: `/sources/#src-${s.id}`,
+      url: sourcePath(view.rawSources, s.id),
       content: words.join(". "),
       language,
       meta: { title: sourceNameText(s), kind: "Source", publisher: s.publisher, ...(raw?.published ? { date: formatDate(raw.published) } : {}) },

@@ -17,6 +17,9 @@ import type { Content } from "../lib/model.ts";
 import type { Problem } from "../lib/problem.ts";
 import { buildFactView, buildProse, type FactView, type FactHistoryInput } from "./fact-view.ts";
 import { resolveRedirects } from "./redirect-page.ts";
+import { buildListings, QUOTES_SHOWN } from "./listings.ts";
+import { pageSizes } from "../lib/paging.ts";
+import { placeSources, sourceOrder, sourcePath } from "../lib/source-pages.ts";
 import type { ViewMemo } from "./view-memo.ts";
 
 /** Joins a site path ("/facts/x/") to a base ending in "/": the path prefix, or the absolute base. */
@@ -37,6 +40,9 @@ export function absoluteBase(siteUrl: string, prefix: string): string {
 export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map(), renames: Map<string, string> = new Map(), memo?: ViewMemo) {
   const problems: Problem[] = [];
   const href = makeHref(prefix);
+  // Before anything links to a source: which page of /sources/ holds each one.
+  const sizes = pageSizes(process.env.FACTSHEET_PAGE_SIZE);
+  placeSources(content.sources, sizes.sources);
   const md = createMarkdown(prefix);
   const absBase = absoluteBase(process.env.SITE_URL || content.site.url, prefix);
   const abs = makeHref(absBase);
@@ -63,12 +69,12 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   const byPerson = index((f) => f.people.map((p) => p.slug));
   const byTopic = index((f) => f.topics.map((t) => t.id));
 
-  const people = content.people.map((p) => ({
+  const peopleBase = content.people.map((p) => ({
     slug: p.slug, name: p.name, kind: p.kind, role: p.role, url: `/people/${p.slug}/`,
     ...buildProse(p.origin, p.body, `person-${p.slug}`, content, md, href, problems),
     facts: byPerson.get(p.slug) ?? [],
   }));
-  const topics = [...content.topics.values()].map((t) => ({
+  const topicsBase = [...content.topics.values()].map((t) => ({
     ...t, url: `/topics/${t.id}/`, facts: byTopic.get(t.id) ?? [],
   }));
   const pages = content.pages.map((p) => ({
@@ -76,19 +82,11 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     ...buildProse(p.origin, p.body, `page-${p.slug}`, content, md, href, problems),
   }));
 
-  // Timeline: oldest first, grouped by month.
-  const months: { key: string; label: string; facts: FactView[] }[] = [];
-  for (const f of [...facts].reverse()) {
-    const key = f.date.slice(0, 7);
-    if (months[months.length - 1]?.key !== key) months.push({ key, label: formatDate(`${key}-01`, "month"), facts: [] });
-    months[months.length - 1]!.facts.push(f);
-  }
-
   // What npm run verify found, per source and per quote (content/verification/).
   const verification = verificationLookup(content.sources, content.verification ?? new Map());
   const figures = [...content.figures.values()].map((f) => {
     // The source's name opens the figure's preview (value, quote, source); it falls back to the bibliography.
-    const srcHref = href(`/sources/#src-${f.source}`);
+    const srcHref = href(sourcePath(content.sources, f.source));
     const source = content.sources.get(f.source)!;
     return {
       id: f.id, label: f.label, display: f.display, unit: f.unit, approximate: f.approximate,
@@ -106,15 +104,17 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
 
   const quotesOf = quotesBySource(content);
-  const sources = [...content.sources.values()].map((s) => {
+  const sources = sourceOrder(content.sources.values(), sourceName).map((s) => {
     const check = verification.source(s.id);
     const quotes = (quotesOf.get(s.id) ?? []).map((q) => ({ text: q.text, attribution: q.attribution, check: verification.quote(s.id, q.text) }));
     return {
       id: s.id, title: sourceName(s), publisher: s.publisher, lineHtml: sourceLine(s, href, content.sources, check),
       facts: citedBy.get(s.id) ?? [], check, quotes,
-      quotesHtml: quotes.length ? `<ul class="ref-quotes">${quotes.map((q) => quoteHtml(s, q, q.check, check)).join("")}</ul>` : "",
+      // At most QUOTES_SHOWN on the sources page: a much-quoted source would grow its page without bound.
+      quotesHtml: quotes.length ? `<ul class="ref-quotes">${quotes.slice(0, QUOTES_SHOWN).map((q) => quoteHtml(s, q, q.check, check)).join("")}</ul>${
+        quotes.length > QUOTES_SHOWN ? `<p class="ref-more">${quotes.length - QUOTES_SHOWN} more quotes of this source are in the References of the facts that cite it.</p>` : ""}` : "",
     };
-  }).sort((a, b) => a.publisher.localeCompare(b.publisher, "en") || a.title.localeCompare(b.title, "en"));
+  });
 
   const chartList = [...content.charts.values()];
   // /embed/charts/<id>/: links are absolute and open outside the frame.
@@ -126,6 +126,12 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
       previewsHtml: embedCiter.previewsHtml(),
     };
   });
+  const charts = chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! }));
+  const listings = buildListings({ facts, sources, figures, charts, topics: topicsBase, people: peopleBase }, sizes);
+  // A topic's or person's page shows page 1 of its facts.
+  const people = peopleBase.map((p) => ({ ...p, listing: listings.firstPages.get(p.url)! }));
+  const topics = topicsBase.map((t) => ({ ...t, listing: listings.firstPages.get(t.url)! }));
+
   const homeCiter = new SiteCiter(content.sources, href, verification);
   const home = {
     keyFigures: (content.site.key_figures ?? []).map((id) => figures.find((f) => f.id === id)).filter((f) => f !== undefined),
@@ -167,10 +173,14 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
     absBase,
     nav: pages.filter((p) => p.navOrder !== undefined),
     statuses: STATUSES,
-    facts, people, topics, pages, months, figures, sources, home, embeds,
+    facts, people, topics, pages, figures, sources, home, embeds,
+    /** Every listing page but a topic's or person's own (templates/listing.njk). */
+    listing: listings.listing,
+    /** Entries per listing page (scripts/lib/paging.ts). */
+    pageSizes: sizes,
     /** Old addresses of renamed facts (from git), each written as a redirect page. */
     redirects: resolveRedirects(renames, new Map(facts.map((f) => [f.slug, f.title]))),
-    charts: chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! })),
+    charts,
     rawSources: content.sources,
     rawVerification: content.verification ?? new Map(),
     rawCharts: chartList,

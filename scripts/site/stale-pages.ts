@@ -17,6 +17,8 @@ export interface ViewEntries {
   rawCharts: { id: string }[];
   /** Old addresses of renamed facts: their redirect pages are current output. */
   redirects?: { from: string }[];
+  /** Listing pages past page 1 live under `<listing>/page/<n>/` (scripts/site/listings.ts). */
+  listing?: { url: string }[];
 }
 
 const list = (dir: string) => readdirSync(dir, { withFileTypes: true });
@@ -43,6 +45,12 @@ export function stalePaths(view: ViewEntries, outDir: string): string[] {
   const charts = new Set(view.rawCharts.map((c) => c.id));
   for (const e of has(join(outDir, "data", "charts"))) {
     if (e.name.endsWith(".csv") && !charts.has(e.name.slice(0, -4))) out.push(`data/charts/${e.name}`);
+  }
+  // A listing that shrank leaves its last pages behind.
+  const listed = new Set((view.listing ?? []).map((l) => l.url));
+  const bases = ["/timeline/", "/sources/", "/figures/", ...view.people.map((p) => `/people/${p.slug}/`), ...view.topics.map((t) => `/topics/${t.id}/`)];
+  for (const base of bases) {
+    for (const e of has(join(outDir, base, "page"))) if (e.isDirectory() && !listed.has(`${base}page/${e.name}/`)) out.push(`${base.slice(1)}page/${e.name}`);
   }
   // A prose page is a top-level folder; the generator's own routes are the reserved slugs.
   const pages = new Set(view.pages.map((p) => p.slug));
