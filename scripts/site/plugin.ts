@@ -104,7 +104,7 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   const last = !options.batch || options.batch.index === options.batch.count - 1;
   // Entry pages whose key is cached are written from the cache; Eleventy renders the rest.
   // One instance for the dev server's whole session: it also remembers what it wrote.
-  const pageCache = (shared.pageCache ??= new PageCache(cache));
+  const pageCache = (shared.pageCache ??= new PageCache(cache, !options.loaded));
   let render: PageSubset | undefined;
   // When each run started and when its content was loaded, for the dev server's "rebuilt:" line.
   const timing = { start: 0, loaded: 0, planned: 0 };
