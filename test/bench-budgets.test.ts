@@ -5,7 +5,7 @@ import type { Results, SizeResult } from "../scripts/bench/results.ts";
 import type { Summary } from "../scripts/bench/measure.ts";
 import type { CacheBench } from "../scripts/bench/cache.ts";
 
-const sum = (cpu: number, rssMiB: number | null = 100): Summary => ({ runs: 1, cpu, wall: cpu, rssMiB, cpuPerEntryMs: 0, samples: [] });
+const sum = (cpu: number, rssMiB: number | null = 100): Summary => ({ runs: 1, cpu, wall: cpu, rssMiB, cpuPerEntryMs: 0, samples: [{ cpu, user: cpu * 0.75, sys: cpu * 0.25, wall: cpu, rssMiB }] });
 const size = (entries: number, rss: number, failed?: string): SizeResult => ({
   entries, counts: { facts: entries } as SizeResult["counts"], loadavg: [1],
   tools: failed ? { eleventy: sum(10, 500) } : { project: sum(10, rss), eleventy: sum(10, 500), hugo: sum(5, 250) },
@@ -31,6 +31,7 @@ test("each budget is met or missed from the figures of the run, with ratios agai
   assert.equal(byName(rows, "warm rebuild").vsHugo, 1);
   assert.equal(byName(rows, "cold build").met, false);
   assert.equal(byName(rows, "cold build").vsEleventy, 3);
+  assert.match(byName(rows, "cold build").note!, /^3\.00 × in user CPU alone/);
   assert.equal(byName(rows, "dev loop").met, true);
   assert.equal(byName(rows, "peak RSS at").met, true);
   assert.equal(byName(rows, "peak RSS at").vsEleventy, 900 / 500);

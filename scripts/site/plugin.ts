@@ -86,7 +86,7 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   let socialJob: Promise<SocialResult> | undefined;
   // Entry pages whose key is cached are written from the cache; Eleventy renders the rest.
   // One instance for the dev server's whole session: it also remembers what it wrote.
-  const pageCache = new PageCache(cache);
+  const pageCache = new PageCache(cache, !options.loaded);
   let render: PageSubset | undefined;
   // When each run started and when its content was loaded, for the dev server's "rebuilt:" line.
   const timing = { start: 0, loaded: 0, planned: 0 };
