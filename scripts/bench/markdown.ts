@@ -3,6 +3,7 @@ import type { Results, Stamp } from "./results.ts";
 import { TOOL_NAMES } from "./tools.ts";
 import { cacheMarkdown } from "./cache.ts";
 import { budgetsMarkdown } from "./budgets.ts";
+import { median } from "./measure.ts";
 
 const n = (x: number | null | undefined, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(d));
 const kb = (b: number) => (b / 1024).toFixed(1);
@@ -104,7 +105,8 @@ function devloop(r: Results): string[] {
   if ("skipped" in x) return [stamp(d), "", `Skipped: ${x.skipped}.`];
   return [stamp(d), "", `${int(x.entries)} entries: first build served after ${n(x.initialBuildSec, 1)} s; an edit to one fact file reached the served page in ` +
     `median ${n(x.medianMs, 0)} ms, worst ${n(x.maxMs, 0)} ms over ${x.editsMs.length} edits (${x.editsMs.map((m) => m.toFixed(0)).join(", ")} ms). ` +
-    `Budget ${x.budgetMs} ms: **${x.medianMs < x.budgetMs ? "met" : "missed"}**.`];
+    `Budget ${x.budgetMs} ms: **${x.medianMs < x.budgetMs ? "met" : "missed"}**.` +
+    (x.settledMs ? ` The whole rebuild after each save (listings, data files, every other output) was done after median ${n(median(x.settledMs), 0)} ms; each save waited for the previous one's.` : "")];
 }
 
 export function renderMarkdown(r: Results): string {

@@ -18,6 +18,8 @@ import type { Loaded } from "../io/load.ts";
 import { printProblems } from "./report.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
+/** How long after a save Eleventy's whole run starts (another save within it restarts the wait). */
+const RUN_DELAY_MS = 250;
 const { values } = parseArgs({ options: {
   port: { type: "string", default: process.env.PORT ?? "8080" },
   root: { type: "string", default: process.cwd() },
@@ -67,9 +69,15 @@ const elev = new Eleventy(resolve(REPO, "templates"), output, {
   configPath: resolve(REPO, ".eleventy.js"),
   quietMode: true,
   runMode: "serve",
-  config: (cfg: { setServerOptions(o: object): void }) => {
+  config: (cfg: { setServerOptions(o: object): void; setChokidarConfig(o: object): void; setWatchThrottleWaitTime(ms: number): void }) => {
     // Our own start line below names the port really served (the dev server moves on when it is taken).
     cfg.setServerOptions({ middleware: [problemsEverywhere], messageOnStart: () => false });
+    // Eleventy waits for a file to stay unchanged 150 ms before it reports a save; a third of
+    // the half second a save may take. Editors write a file in one go: 30 ms is enough.
+    cfg.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
+    // The saved fact's page is written at once (below); the whole run starts a moment later,
+    // so the page is served (and the browser reloads it) before the run takes the process.
+    cfg.setWatchThrottleWaitTime(RUN_DELAY_MS);
   },
 } as ConstructorParameters<typeof Eleventy>[2]);
 await elev.init();
@@ -78,6 +86,16 @@ const rebuild = (await elev.watch()) as unknown as (path: string) => Promise<voi
 // old name of a rename) must rebuild too, or the deleted entry stays on the site.
 const watcher = (elev as unknown as { watcher: { on(e: string, f: (p: string) => void): void } }).watcher;
 watcher.on("unlink", (p) => void rebuild(p));
+// A saved fact's page is written first (saved-page.ts), then Eleventy's run (started by its own
+// listener, which runs before this one) settles the rest and reloads the browser again.
+const serve = elev as unknown as { eleventyServe: { reload(e: object): Promise<void> } };
+watcher.on("change", (p) => {
+  const t0 = performance.now();
+  void handoff.writeSaved?.(resolve(p)).then((what) => {
+    process.stdout.write(`saved: ${what} (${Math.round(performance.now() - t0)} ms)\n`);
+    if (what.startsWith("wrote ")) return serve.eleventyServe.reload({ files: [resolve(p)] });
+  }).catch((e: Error) => process.stdout.write(`saved: left to the run (${e.message})\n`));
+});
 watcher.on("unlinkDir", (p) => void rebuild(p));
 await elev.serve(port);
 const server = (elev as unknown as { eleventyServe: { server: { ready(): Promise<void>; _server: { address(): AddressInfo } } } }).eleventyServe.server;

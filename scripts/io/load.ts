@@ -14,6 +14,7 @@ import { buildSiteView, type SiteView } from "../site/site-view.ts";
 import { gitDates } from "./git-dates.ts";
 import { reuseView } from "../site/reuse-view.ts";
 import { factHistory, type FactHistory } from "./git-history.ts";
+import type { FactHistoryInput } from "../site/fact-view.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { YamlMemo } from "../lib/yaml-memo.ts";
 import type { Site } from "../lib/model.ts";
@@ -25,7 +26,11 @@ export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
  * `site` is there whenever site.yaml itself is sound, so a problems page can still show the site's title and footer.
  * `content` and `files` are what was loaded (possibly partial), for `check --base`.
  */
-export interface Loaded { view?: LoadedView; problems: Problem[]; site?: Site; content?: Content; files?: ContentFile[]; notes?: string[] }
+export interface Loaded {
+  view?: LoadedView; problems: Problem[]; site?: Site; content?: Content; files?: ContentFile[]; notes?: string[];
+  /** What git said about each file (its last date, a fact's history): the dev server renders a saved fact with it. */
+  git?: { dates: Map<string, string>; perFact: Map<string, FactHistoryInput> };
+}
 
 /** A path prefix always starts and ends with "/" ("/", "/us-ukraine-minerals/"). */
 export function normalizePrefix(raw = "/"): string {
@@ -66,7 +71,7 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact, history?.renames, opts.memos?.views, spill);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
-  return { view, site, problems: foldProblems([...all, ...editorialAsWarnings(view.problems)], broken), content, files: read.files, notes: history?.notes ?? [] };
+  return { view, site, problems: foldProblems([...all, ...editorialAsWarnings(view.problems)], broken), content, files: read.files, notes: history?.notes ?? [], git: { dates, perFact } };
 }
 
 /** Safe YAML parses in the build cache, keyed by the code and the exact text. */

@@ -17,6 +17,30 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 
 export interface ReadResult { files: ContentFile[]; problems: Problem[] }
 
+/**
+ * One file under the content folder, with every rule above: the file, or the problem
+ * that refuses it, or "folder" (the walk goes in). The dev server reads a saved file with it.
+ */
+export function readContentEntry(root: string, dir: string, full: string, name: string): ContentFile | Problem | "folder" {
+  const rel = relative(root, full).split(sep).join("/").replace(new RegExp(`^${dir}/`), "content/");
+  // A newline in a name would start a new output line, which CI could read as a command.
+  if (printable(rel) !== rel) return problem(printable(rel), 1, 1, "bad-filename", "the name contains control or invisible characters: rename it to a lowercase slug");
+  const st = lstatSync(full);
+  if (st.isSymbolicLink()) return problem(rel, 1, 1, "symlink", "symbolic links are not allowed in content/: copy the file in instead");
+  if (st.isDirectory()) return "folder";
+  if (!st.isFile()) return problem(rel, 1, 1, "unexpected-file", "only regular files are allowed in content/");
+  if (/\.(c|m)?[jt]sx?$|\.11tydata\./i.test(name)) return problem(rel, 1, 1, "code-file", "code files are not allowed in content/: content is data (Markdown and YAML) only");
+  if (!LAYOUT.some((re) => re.test(rel))) return problem(rel, 1, 1, "unexpected-file", "not part of the content layout: facts/<slug>.md, people/<slug>.md, pages/<slug>.md, sources/<id>.yaml, site.yaml, sources.yaml, topics.yaml, verification/<source-id>.yaml");
+  if (st.size > MAX_FILE_BYTES) return problem(rel, 1, 1, "file-too-large", `the file is ${Math.round(st.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB: split it`);
+  // O_NOFOLLOW: should the file be swapped for a link after lstat, opening it fails.
+  const fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  let buf: Buffer;
+  try { buf = readFileSync(fd); } finally { closeSync(fd); }
+  try { return { path: rel, text: decoder.decode(buf) }; } catch {
+    return problem(rel, 1, 1, "encoding", "the file is not valid UTF-8: save it as UTF-8");
+  }
+}
+
 /** `root` is the project folder; paths in results are relative to it, with `/`. */
 export function readContent(root: string, dir = "content"): ReadResult {
   const files: ContentFile[] = [];
@@ -24,26 +48,10 @@ export function readContent(root: string, dir = "content"): ReadResult {
   const walk = (abs: string) => {
     for (const name of readdirSync(abs).sort()) {
       const full = join(abs, name);
-      const rel = relative(root, full).split(sep).join("/").replace(new RegExp(`^${dir}/`), "content/");
-      // A newline in a name would start a new output line, which CI could read as a command.
-      if (printable(rel) !== rel) { problems.push(problem(printable(rel), 1, 1, "bad-filename", "the name contains control or invisible characters: rename it to a lowercase slug")); continue; }
-      const st = lstatSync(full);
-      if (st.isSymbolicLink()) { problems.push(problem(rel, 1, 1, "symlink", "symbolic links are not allowed in content/: copy the file in instead")); continue; }
-      if (st.isDirectory()) { walk(full); continue; }
-      if (!st.isFile()) { problems.push(problem(rel, 1, 1, "unexpected-file", "only regular files are allowed in content/")); continue; }
-      if (/\.(c|m)?[jt]sx?$|\.11tydata\./i.test(name)) { problems.push(problem(rel, 1, 1, "code-file", "code files are not allowed in content/: content is data (Markdown and YAML) only")); continue; }
-      if (!LAYOUT.some((re) => re.test(rel))) { problems.push(problem(rel, 1, 1, "unexpected-file", "not part of the content layout: facts/<slug>.md, people/<slug>.md, pages/<slug>.md, sources/<id>.yaml, site.yaml, sources.yaml, topics.yaml, verification/<source-id>.yaml")); continue; }
-      if (st.size > MAX_FILE_BYTES) { problems.push(problem(rel, 1, 1, "file-too-large", `the file is ${Math.round(st.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB: split it`)); continue; }
-      // O_NOFOLLOW: should the file be swapped for a link after lstat, opening it fails.
-      const fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-      let buf: Buffer;
-      try { buf = readFileSync(fd); } finally { closeSync(fd); }
-      let text: string;
-      try { text = decoder.decode(buf); } catch {
-        problems.push(problem(rel, 1, 1, "encoding", "the file is not valid UTF-8: save it as UTF-8"));
-        continue;
-      }
-      files.push({ path: rel, text });
+      const entry = readContentEntry(root, dir, full, name);
+      if (entry === "folder") walk(full);
+      else if ("text" in entry) files.push(entry);
+      else problems.push(entry);
     }
   };
   const top = join(root, dir);

@@ -20,7 +20,7 @@ import type { PageKind, PageSubset } from "./page-subset.ts";
 
 const STAGE = "page";
 
-export interface PagePlanStats { pages: number; fromCache: number; kept: number; rendered: number }
+export interface PagePlanStats { pages: number; fromCache: number; kept: number; rendered: number; first: number }
 
 export class PageCache {
   /** Output path -> key of what was last written there (the dev server's earlier runs). */
@@ -28,7 +28,9 @@ export class PageCache {
   /** Output path -> key, for the pages this run leaves to Eleventy. */
   private pending = new Map<string, string>();
   private made = new Set<string>();
-  stats: PagePlanStats = { pages: 0, fromCache: 0, kept: 0, rendered: 0 };
+  /** Pages written apart since the last run (wroteApart). */
+  private apart = new Set<string>();
+  stats: PagePlanStats = { pages: 0, fromCache: 0, kept: 0, rendered: 0, first: 0 };
   /** Whether the last run planned its pages by key (see the constructor). */
   private planned = true;
 
@@ -47,14 +49,18 @@ export class PageCache {
     const render: Record<PageKind, Set<string>> = Object.fromEntries(CACHED_KINDS.map((k) => [k, new Set<string>()])) as Record<PageKind, Set<string>>;
     this.pending.clear();
     this.made.clear();
-    this.stats = { pages: 0, fromCache: 0, kept: 0, rendered: 0 };
+    this.stats = { pages: 0, fromCache: 0, kept: 0, rendered: 0, first: 0 };
     this.planned = this.cache.enabled || this.remember;
     if (!this.planned) return only;
     for (const p of pageDigests(view, templates)) {
       if (only[p.kind] && !only[p.kind]!.has(p.key)) continue;
       this.stats.pages++;
       const key = this.cache.key(STAGE, p.digest);
-      if (this.written.get(p.path) === key && existsSync(join(out, p.path))) { this.stats.kept++; continue; }
+      if (this.written.get(p.path) === key && existsSync(join(out, p.path))) {
+        this.stats.kept++;
+        if (this.apart.has(p.path)) this.stats.first++;
+        continue;
+      }
       const hit = this.cache.get(STAGE, key);
       if (hit) {
         this.write(out, p.path, hit);
@@ -66,6 +72,7 @@ export class PageCache {
         this.stats.rendered++;
       }
     }
+    this.apart.clear();
     return render;
   }
 
@@ -90,13 +97,30 @@ export class PageCache {
     this.pending.clear();
   }
 
+  /**
+   * A page written apart from a run (the dev server's saved fact, saved-page.ts), with the
+   * digest it was rendered from: the next run leaves it alone when its own key is the same.
+   */
+  wroteApart(out: string, path: string, digest: string, bytes: string): void {
+    const key = this.cache.key(STAGE, digest);
+    this.write(out, path, Buffer.from(bytes));
+    this.cache.put(STAGE, key, bytes);
+    this.written.set(path, key);
+    this.apart.add(path);
+  }
+
+  /** Whether the page at `path` was last written from this digest. */
+  holds(path: string, digest: string): boolean {
+    return this.written.get(path) === this.cache.key(STAGE, digest);
+  }
+
   /** Forgets what it wrote (after a run that failed part-way, or when the output folder is replaced). */
   forget(): void { this.written.clear(); }
 
   summary(): string {
     const s = this.stats;
     if (!this.planned) return "pages: cache off, every entry page rendered";
-    return `pages: ${s.pages} entry pages, ${s.fromCache} from the cache, ${s.rendered} rendered${s.kept ? `, ${s.kept} unchanged` : ""}`;
+    return `pages: ${s.pages} entry pages, ${s.fromCache} from the cache, ${s.rendered} rendered${s.kept ? `, ${s.kept} unchanged` : ""}${s.first ? ` (${s.first} as written at the save)` : ""}`;
   }
 
   private write(out: string, path: string, bytes: Buffer) {

@@ -48,28 +48,35 @@ export function frameDigest(view: object, templates = ""): string {
 
 export interface PagePlanItem { kind: PageKind; key: string; path: string; digest: string }
 
+const ofFact = (f: object) => {
+  let h = factHash.get(f);
+  if (!h) factHash.set(f, (h = hash(JSON.stringify(f))));
+  return h;
+};
+const digestOf = (frame: string, kind: PageKind, path: string, body: string) => hash(`${frame}\0${kind}\0${path}\0${body}`);
+
+/** One fact page's digest, as pageDigests makes it: for a page rendered apart (the dev server's saved fact). */
+export function factPageDigest(frame: string, fact: object, reuse: unknown, path: string): string {
+  return digestOf(frame, "fact", path, ofFact(fact) + JSON.stringify(reuse ?? null));
+}
+
 /**
  * Every page of the view with its content digest (not yet the cache key: BuildCache.key
  * adds the code hash). A fact's view is hashed once; people and topics fold in the
- * hashes of the facts they list instead of copying them.
+ * hashes of the facts they list (cards and listing page 1 alike) instead of copying them.
  */
 export function pageDigests(view: object, templates = ""): PagePlanItem[] {
   const frame = frameDigest(view, templates);
-  const ofFact = (f: object) => {
-    let h = factHash.get(f);
-    if (!h) factHash.set(f, (h = hash(JSON.stringify(f))));
-    return h;
-  };
   const reuse = (at(view, "reuse.facts") ?? {}) as Record<string, unknown>;
+  const facts = new Set<unknown>((at(view, "facts") ?? []) as object[]);
   const out: PagePlanItem[] = [];
   for (const kind of CACHED_KINDS) {
     for (const { key, path, item } of pagesOf(view, kind)) {
       const own = item as Record<string, unknown>;
-      let body: string;
-      if (kind === "fact") body = ofFact(own) + JSON.stringify(reuse[key] ?? null);
-      else if (Array.isArray(own.facts)) body = JSON.stringify({ ...own, facts: (own.facts as object[]).map(ofFact) });
-      else body = JSON.stringify(own);
-      out.push({ kind, key, path, digest: hash(`${frame}\0${kind}\0${path}\0${body}`) });
+      if (kind === "fact") { out.push({ kind, key, path, digest: factPageDigest(frame, own, reuse[key], path) }); continue; }
+      // A fact listed anywhere in the page (its cards, page 1 of its listing) counts by its hash.
+      const body = JSON.stringify(own, (_k, v: unknown) => (v !== null && typeof v === "object" && facts.has(v) ? ofFact(v) : v));
+      out.push({ kind, key, path, digest: digestOf(frame, kind, path, body) });
     }
   }
   return out;

@@ -15,6 +15,7 @@ import { cacheCompiledTemplates } from "./njk-compile-cache.ts";
 import { PageCache, templatesHash } from "./page-cache.ts";
 import { ViewMemo } from "./view-memo.ts";
 import { memoryMark } from "../io/memory-log.ts";
+import { writeSavedPage, readOnlyMemo, type Njk } from "./saved-page.ts";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -43,6 +44,8 @@ export interface SitePluginOptions {
   onWrite?: (summary: string) => void;
   /** Called with each fresh load (the dev server prints problems from here). */
   onLoad?: (loaded: Loaded) => void;
+  /** Set by the plugin for the dev server: writes a saved fact's page before the run it starts (saved-page.ts). */
+  writeSaved?: (absPath: string) => Promise<string>;
   /**
    * A build in several Eleventy runs (scripts/site/batches.ts), set by the build before each
    * run, with `pages` naming the run's batch. The first run writes the data files, plans the
@@ -70,7 +73,7 @@ interface Config {
   addWatchTarget(path: string): void;
   setNunjucksEnvironmentOptions(opts: object): void;
   setWatchJavaScriptDependencies(on: boolean): void;
-  on(event: "eleventy.engine.njk", fn: (arg: { nunjucks: Parameters<typeof cacheCompiledTemplates>[0] }) => unknown): void;
+  on(event: "eleventy.engine.njk", fn: (arg: { nunjucks: Parameters<typeof cacheCompiledTemplates>[0] & Njk["nunjucks"]; environment: object }) => unknown): void;
   on(event: string, fn: (arg: { dir: { output: string }; results?: { outputPath?: string | false; content?: string }[] }) => unknown): void;
   setServerOptions?(opts: object): void;
 }
@@ -133,7 +136,17 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   });
 
   // One compile per paginated template, not one per page (see njk-compile-cache.ts).
-  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }) => cacheCompiledTemplates(nunjucks));
+  let njk: Njk | undefined;
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }) => { cacheCompiledTemplates(nunjucks); njk = { nunjucks, environment }; });
+  // The dev server's first answer to a save: that fact's page, through this environment, before the run.
+  if (memos) options.writeSaved = async (absPath) => {
+    const out = options.outputDir;
+    if (!njk || !loaded?.view || !out) return "no finished run yet";
+    return writeSavedPage(absPath, {
+      root, contentDir, out, loaded, pageCache, njk, templates: templatesHash(), memo: readOnlyMemo(memos.yaml),
+      frame: (v) => new SiteData(v, {}),
+    });
+  };
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addGlobalData("fs", () => {
     const l = current();

@@ -13,6 +13,7 @@ import { socialImagePath, SOCIAL_SITE_IMAGE } from "./social-image.ts";
 import { makeHref, type SiteView } from "./site-view.ts";
 import { DataExport, DATA_ZIP } from "./data-export.ts";
 import { CHART_FIELDS, CSV_NOTE, DATA_DOCS, JSON_NOTE } from "../lib/data-docs.ts";
+import type { FactView } from "./fact-view.ts";
 
 export interface FigureReuse { url: string; cite: string }
 export interface FactReuse {
@@ -34,8 +35,10 @@ export interface Reuse {
   citeFormats: typeof CITE_FORMATS;
 }
 
-export function reuseView(view: SiteView): Reuse {
-  const abs = makeHref(view.absBase);
+/** What a fact's own page needs from the whole view (the dev server renders a saved fact with it alone). */
+type ReuseFrame = Pick<SiteView, "absBase" | "site" | "rawSources">;
+
+function reuseBase(view: ReuseFrame) {
   const s = view.site;
   const ldSite: LdSite = {
     title: s.title, description: s.description, url: view.absBase, language: s.language ?? "en",
@@ -43,32 +46,46 @@ export function reuseView(view: SiteView): Reuse {
   };
   const siteKey = bibtexKey(view.absBase.replace(/^https?:\/\//, "").split(/[./]/).filter(Boolean).slice(-1)[0] ?? "factsheet");
   const base: Omit<CiteInput, "url" | "key" | "updated"> = { siteTitle: s.title, author: s.author, language: s.language };
+  return { ldSite, siteKey, base };
+}
+
+/** One fact's re-use record: the same function for the whole view and for one saved fact. */
+export function factReuse(view: ReuseFrame, f: FactView, frame = reuseBase(view)): FactReuse {
+  const { ldSite, siteKey, base } = frame;
+  const abs = makeHref(view.absBase);
+  const s = view.site;
+  const url = abs(f.url);
+  const cite: CiteInput = { ...base, title: f.title, updated: f.updated, precision: f.updatedPrecision, url, key: bibtexKey(siteKey, f.slug) };
+  const figures: Record<string, FigureReuse> = Object.create(null);
+  for (const g of f.figures) {
+    const figUrl = `${url}#fig-${g.id}`;
+    figures[g.id] = { url: figUrl, cite: citeText({ ...cite, figureLabel: g.label, url: figUrl }) };
+  }
+  const image = abs(socialImagePath(f.slug));
+  const sources = f.cited.map((id) => view.rawSources.get(id)).filter((x) => x !== undefined).map((x) => ({
+    title: x.title, label: x.label, publisher: x.publisher, url: x.url ?? x.archive_url, published: x.published, authors: x.authors,
+  }));
+  return {
+    correctionUrl: correctionUrl(view.site.repository, { title: f.title, page: url }),
+    citation: cite, meta: highwireMeta(cite),
+    cite: citeText(cite), bibtex: citeBibtex(cite), image, imageAlt: socialAlt(f.title, f.figures[0]?.display, s.title),
+    ldHtml: ldScript(articleLd(ldSite, {
+      title: f.title, summary: f.summary, url, image, date: f.date, updated: f.updated,
+      topics: f.topics.map((t) => t.title), sources,
+    })),
+    figures,
+  };
+}
+
+export function reuseView(view: SiteView): Reuse {
+  const abs = makeHref(view.absBase);
+  const s = view.site;
+  const frame = reuseBase(view);
+  const { ldSite, siteKey, base } = frame;
   const updated = view.buildDate || new Date(0).toISOString().slice(0, 10);
 
   const facts: Record<string, FactReuse> = Object.create(null);
-  for (const f of view.facts) {
-    const url = abs(f.url);
-    const cite: CiteInput = { ...base, title: f.title, updated: f.updated, precision: f.updatedPrecision, url, key: bibtexKey(siteKey, f.slug) };
-    const figures: Record<string, FigureReuse> = Object.create(null);
-    for (const g of f.figures) {
-      const figUrl = `${url}#fig-${g.id}`;
-      figures[g.id] = { url: figUrl, cite: citeText({ ...cite, figureLabel: g.label, url: figUrl }) };
-    }
-    const image = abs(socialImagePath(f.slug));
-    const sources = f.cited.map((id) => view.rawSources.get(id)).filter((x) => x !== undefined).map((x) => ({
-      title: x.title, label: x.label, publisher: x.publisher, url: x.url ?? x.archive_url, published: x.published, authors: x.authors,
-    }));
-    facts[f.slug] = {
-      correctionUrl: correctionUrl(view.site.repository, { title: f.title, page: url }),
-      citation: cite, meta: highwireMeta(cite),
-      cite: citeText(cite), bibtex: citeBibtex(cite), image, imageAlt: socialAlt(f.title, f.figures[0]?.display, s.title),
-      ldHtml: ldScript(articleLd(ldSite, {
-        title: f.title, summary: f.summary, url, image, date: f.date, updated: f.updated,
-        topics: f.topics.map((t) => t.title), sources,
-      })),
-      figures,
-    };
-  }
+  for (const f of view.facts) facts[f.slug] = factReuse(view, f, frame);
 
   const siteCite: CiteInput = { ...base, updated, url: view.absBase, key: siteKey };
   const downloads = [
