@@ -39,6 +39,9 @@ if (printProblems(loaded.problems)) {
   process.stderr.write("build stopped: fix the errors above; _site/ was left as it was\n");
   process.exit(1);
 }
+// What was read and parsed is in the view now; the files' texts need not wait for the last page.
+loaded.files = undefined;
+loaded.content = undefined;
 // Once each, even with --quiet: a shallow clone or a forward-dated commit changes what readers see.
 for (const note of loaded.notes ?? []) process.stdout.write(`${note}\n`);
 const output = resolve(root, values.output!);
