@@ -22,6 +22,12 @@ export class TextSpill {
   private end = 0;
   /** Strings moved to the file, and their UTF-8 bytes (for the build's memory notes and tests). */
   stats = { fields: 0, bytes: 0 };
+  private due: number;
+
+  /** `every`: after each `bytes` moved to the file, `run()` (the build collects garbage there). */
+  constructor(private readonly every?: { bytes: number; run: () => void }) {
+    this.due = every?.bytes ?? Infinity;
+  }
 
   /** One getter per field list and position, shared by every object: V8 then keeps one shape for them all. */
   private getters = new Map<string, () => string>();
@@ -50,6 +56,7 @@ export class TextSpill {
       Object.defineProperty(out, key, { enumerable: true, configurable: true, get: this.getter(names, i) });
     }
     out[HANDLES] = handles;
+    if (this.end >= this.due) { this.due = this.end + this.every!.bytes; this.every!.run(); }
     return out as T;
   }
 
