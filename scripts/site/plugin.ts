@@ -15,6 +15,7 @@ import { cacheCompiledTemplates } from "./njk-compile-cache.ts";
 import { PageCache, templatesHash } from "./page-cache.ts";
 import { ViewMemo } from "./view-memo.ts";
 import { writeSavedPage, readOnlyMemo, type Njk } from "./saved-page.ts";
+import { WrittenFiles } from "./written-files.ts";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -81,6 +82,8 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   // The dev server loads again on every save: parsed files and fact views are kept in
   // memory between loads, so a save re-parses and re-renders only what it touched.
   const memos = options.loaded ? undefined : { yaml: new Map<string, string>(), views: new ViewMemo() };
+  // And it writes the same outputs again and again: unchanged ones are skipped.
+  const written = memos && new WrittenFiles();
   const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir, cache, memos }));
   // Social cards render on libuv's threads while Eleventy renders pages on this one.
   let socialJob: Promise<SocialResult> | undefined;
@@ -101,7 +104,7 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     const out = options.outputDir;
     // The data files and their ZIP, written and let go before the pages render (data-export.ts).
     if (view) view.reuse.data.cache = cache;
-    if (view && out) view.reuse.data.writeTo(out);
+    if (view && out) view.reuse.data.writeTo(out, written);
     // The dev server's templates may change under it: their hash joins the page keys there.
     // The cache plans the kinds it caches; the caller's subset still holds for the others (listing pages).
     render = view && out ? { ...options.pages, ...pageCache.before(view, out, options.pages, options.loaded ? "" : templatesHash()) } : options.pages;
@@ -150,10 +153,11 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     if (options.loaded && !options.outputDir) throw new Error("the build did not pass its output folder to the site plugin");
     const out = options.outputDir ?? dir.output;
     if (options.outputDir) pageCache.after(results ?? [], out);
-    const bundle = await writeOutputs(view, out, socialJob);
+    // The dev server builds over the same folder again and again: drop pages of entries that
+    // are gone, before the sitemap lists the folder's pages (outputs.ts).
+    if (!options.loaded) for (const stale of stalePaths(view, out)) { rmSync(join(out, stale), { recursive: true, force: true }); written?.forget(join(out, stale)); }
+    const bundle = await writeOutputs(view, out, socialJob, written);
     socialJob = undefined;
-    // The dev server builds over the same folder again and again: drop pages of entries that are gone.
-    if (!options.loaded) for (const stale of stalePaths(view, out)) rmSync(join(out, stale), { recursive: true, force: true });
     options.wrote = true;
     options.pageSummary = pageCache.summary() + (memos ? `; fact views: ${memos.views.hits} kept, ${memos.views.misses} built` : "");
     const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
