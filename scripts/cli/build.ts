@@ -12,9 +12,12 @@ import { loadSite } from "../io/load.ts";
 import { writeAtomically } from "../io/atomic-dir.ts";
 import { printProblems } from "./report.ts";
 import { ContentError, problem } from "../lib/problem.ts";
-import { handoff } from "../site/plugin.ts";
+import { handoff, type BatchShared } from "../site/plugin.ts";
+import { batchesOf, batchSize } from "../site/batches.ts";
 import { writeSearchIndex } from "../site/search-index.ts";
 import { BuildCache } from "../io/build-cache.ts";
+import { collectGarbage, memoryMark } from "../io/memory-log.ts";
+import { TextSpill } from "../io/text-spill.ts";
 
 const { values } = parseArgs({ options: {
   content: { type: "string", default: "content" },
@@ -27,7 +30,11 @@ const { values } = parseArgs({ options: {
 const root = resolve(values.root!);
 const started = performance.now();
 const cache = BuildCache.open(root);
-const loaded = loadSite(root, { contentDir: values.content, prefix: values.prefix, cache });
+// The view's long rendered strings wait in a temporary file, not on the heap (text-spill.ts).
+const spill = new TextSpill();
+process.on("exit", () => spill.close());
+const loaded = loadSite(root, { contentDir: values.content, prefix: values.prefix, cache, spill });
+memoryMark("content loaded and checked");
 if (printProblems(loaded.problems)) {
   process.stderr.write("build stopped: fix the errors above; _site/ was left as it was\n");
   process.exit(1);
@@ -42,12 +49,24 @@ Object.assign(handoff, { root, loaded, prefix: values.prefix, cache });
 try {
 await writeAtomically(output, async (tmp) => {
   handoff.outputDir = tmp;
-  const elev = new Eleventy(resolve(root, "templates"), tmp, {
-    quietMode: true,
-    configPath: resolve(root, ".eleventy.js"),
-  });
-  const result = (await elev.write()) as unknown as [unknown[], unknown[]];
-  written = Array.isArray(result?.[1]) ? result[1].length : 0;
+  // One Eleventy run per batch of pages (scripts/site/batches.ts): each run's pages are let
+  // go once written, so memory holds one batch, not the site. Listing pages are in batches too.
+  const batches = batchesOf(loaded.view!, batchSize());
+  const shared: BatchShared = {};
+  // The pages every run renders (home, /data/...) are counted once.
+  const paths = new Set<string>();
+  for (const [index, pages] of batches.entries()) {
+    Object.assign(handoff, { pages, batch: batches.length > 1 ? { index, count: batches.length, shared } : undefined });
+    const elev = new Eleventy(resolve(root, "templates"), tmp, {
+      quietMode: true,
+      configPath: resolve(root, ".eleventy.js"),
+    });
+    const result = (await elev.write()) as unknown as [unknown[], { outputPath?: string | false }[]];
+    for (const r of Array.isArray(result?.[1]) ? result[1] : []) if (r.outputPath) paths.add(r.outputPath);
+    if (batches.length > 1) collectGarbage();
+    memoryMark(`pages written (run ${index + 1} of ${batches.length})`);
+  }
+  written = paths.size;
   // The plugin in .eleventy.js must be the one that received this build's content and folder.
   if (!handoff.wrote) throw new Error(".eleventy.js did not run the site plugin with the build's settings: is it loaded as an ES module (package.json type: module)?");
   // Last step, still inside the temporary folder: a failed index leaves _site/ as it was.

@@ -19,6 +19,7 @@ import type { BuildCache } from "./build-cache.ts";
 import type { YamlMemo } from "../lib/yaml-memo.ts";
 import type { Site } from "../lib/model.ts";
 import type { ViewMemo } from "../site/view-memo.ts";
+import type { TextSpill } from "./text-spill.ts";
 
 export type LoadedView = SiteView & { reuse: ReturnType<typeof reuseView> };
 /**
@@ -45,7 +46,8 @@ export interface LoadMemos {
   views?: ViewMemo;
 }
 
-export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean; cache?: BuildCache; memos?: LoadMemos } = {}): Loaded {
+/** `spill`: the build's store for the view's long rendered strings (scripts/io/text-spill.ts); the dev server keeps them. */
+export function loadSite(root: string, opts: { prefix?: string; contentDir?: string; git?: boolean; cache?: BuildCache; memos?: LoadMemos; spill?: TextSpill } = {}): Loaded {
   const read = readContent(root, opts.contentDir ?? "content");
   const disk = opts.cache?.enabled ? yamlMemo(opts.cache) : undefined;
   const { content, problems, broken } = loadContent(read.files, opts.memos?.yaml ? memoryMemo(opts.memos.yaml, disk) : disk, { today: today() });
@@ -65,7 +67,8 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   const history = opts.git === false ? undefined : factHistory(root, opts.contentDir ?? "content", day);
   const perFact = new Map([...(history?.facts ?? new Map<string, FactHistory>())].map(([file, h]) => [file, { ...h, version: history!.versions.get(file) }]));
   for (const [file, version] of history?.versions ?? []) if (!perFact.has(file)) perFact.set(file, { changes: [], minor: 0, version });
-  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact, history?.renames, opts.memos?.views);
+  const spill = opts.spill && ((o: object, names: readonly string[]) => opts.spill!.fields(o, names));
+  const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact, history?.renames, opts.memos?.views, spill);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
   return { view, site, problems: foldProblems([...all, ...editorialAsWarnings(view.problems)], broken), content, files: read.files, notes: history?.notes ?? [], git: { dates, perFact } };

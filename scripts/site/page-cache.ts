@@ -76,19 +76,23 @@ export class PageCache {
     return render;
   }
 
-  /** Stores what Eleventy rendered for the pages left to it; checks it wrote them where page-subset.ts says. */
-  after(results: { outputPath?: string | false; content?: string }[], out: string): void {
-    const seen = new Set<string>();
+  /**
+   * Stores what Eleventy rendered for the pages left to it; checks it wrote them where
+   * page-subset.ts says. A batched build calls this after each of its runs, `complete`
+   * only after the last (the earlier runs leave pages for the later ones).
+   */
+  after(results: { outputPath?: string | false; content?: string }[], out: string, complete = true): void {
     for (const r of results) {
       if (!r.outputPath || typeof r.content !== "string") continue;
       const path = relative(out, r.outputPath);
       const key = this.pending.get(path);
       if (!key) continue;
-      seen.add(path);
+      this.pending.delete(path);
       this.cache.put(STAGE, key, r.content);
       this.written.set(path, key);
     }
-    const missing = [...this.pending.keys()].filter((p) => !seen.has(p));
+    if (!complete) return;
+    const missing = [...this.pending.keys()];
     if (missing.length) throw new Error(`page cache: Eleventy did not write ${missing[0]} (${missing.length} pages): a template's permalink no longer matches scripts/site/page-subset.ts`);
     this.pending.clear();
   }

@@ -14,7 +14,9 @@ import { pagesToRender, type PageSubset } from "./page-subset.ts";
 import { cacheCompiledTemplates } from "./njk-compile-cache.ts";
 import { PageCache, templatesHash } from "./page-cache.ts";
 import { ViewMemo } from "./view-memo.ts";
+import { memoryMark } from "../io/memory-log.ts";
 import { writeSavedPage, readOnlyMemo, type Njk } from "./saved-page.ts";
+import { WrittenFiles } from "./written-files.ts";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -45,6 +47,23 @@ export interface SitePluginOptions {
   onLoad?: (loaded: Loaded) => void;
   /** Set by the plugin for the dev server: writes a saved fact's page before the run it starts (saved-page.ts). */
   writeSaved?: (absPath: string) => Promise<string>;
+  /**
+   * A build in several Eleventy runs (scripts/site/batches.ts), set by the build before each
+   * run, with `pages` naming the run's batch. The first run writes the data files, plans the
+   * page cache and starts the social cards; the last writes the other outputs. Unset: one run.
+   */
+  batch?: { index: number; count: number; shared: BatchShared };
+}
+
+/** What the runs of one batched build share (each run calls the plugin afresh). */
+export interface BatchShared { pageCache?: PageCache; plan?: PageSubset; social?: Promise<SocialResult> }
+
+/** `plan` (the pages the cache left to render) within the caller's subset, kind by kind. */
+function within(plan: PageSubset, only: PageSubset = {}): PageSubset {
+  return Object.fromEntries(Object.entries(plan).map(([k, keys]) => {
+    const also = only[k as keyof PageSubset];
+    return [k, also ? new Set([...keys].filter((key) => also.has(key))) : keys];
+  }));
 }
 
 // Eleventy's config object is untyped JavaScript; these are the calls we use.
@@ -81,12 +100,17 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   // The dev server loads again on every save: parsed files and fact views are kept in
   // memory between loads, so a save re-parses and re-renders only what it touched.
   const memos = options.loaded ? undefined : { yaml: new Map<string, string>(), views: new ViewMemo() };
+  // And it writes the same outputs again and again: unchanged ones are skipped.
+  const written = memos && new WrittenFiles();
   const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir, cache, memos }));
   // Social cards render on libuv's threads while Eleventy renders pages on this one.
-  let socialJob: Promise<SocialResult> | undefined;
+  // A batched build's runs share the cards, the page cache and its plan.
+  const shared: BatchShared = options.batch?.shared ?? {};
+  const first = !options.batch || options.batch.index === 0;
+  const last = !options.batch || options.batch.index === options.batch.count - 1;
   // Entry pages whose key is cached are written from the cache; Eleventy renders the rest.
   // One instance for the dev server's whole session: it also remembers what it wrote.
-  const pageCache = new PageCache(cache, !options.loaded);
+  const pageCache = (shared.pageCache ??= new PageCache(cache, !options.loaded));
   let render: PageSubset | undefined;
   // When each run started and when its content was loaded, for the dev server's "rebuilt:" line.
   const timing = { start: 0, loaded: 0, planned: 0 };
@@ -101,14 +125,17 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     const out = options.outputDir;
     // The data files and their ZIP, written and let go before the pages render (data-export.ts).
     if (view) view.reuse.data.cache = cache;
-    if (view && out) view.reuse.data.writeTo(out);
+    if (view && out) view.reuse.data.writeTo(out, written);
+    memoryMark("data files written");
     // The dev server's templates may change under it: their hash joins the page keys there.
     // The cache plans the kinds it caches; the caller's subset still holds for the others (listing pages).
-    render = view && out ? { ...options.pages, ...pageCache.before(view, out, options.pages, options.loaded ? "" : templatesHash()) } : options.pages;
+    // A batched build plans every page once, in its first run; each run renders its batch of the plan.
+    if (first) shared.plan = view && out ? pageCache.before(view, out, options.batch ? undefined : options.pages, options.loaded ? "" : templatesHash()) : undefined;
+    render = shared.plan ? { ...options.pages, ...within(shared.plan, options.pages) } : options.pages;
     timing.planned = performance.now();
-    socialJob = view && out ? writeSocialImages(view, out, cache) : undefined;
+    if (first) shared.social = view && out ? writeSocialImages(view, out, cache) : undefined;
     // Awaited in eleventy.after; a failure there must not also surface as unhandled here.
-    socialJob?.catch(() => {});
+    shared.social?.catch(() => {});
   });
 
   // One compile per paginated template, not one per page (see njk-compile-cache.ts).
@@ -149,11 +176,16 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // separate CommonJS copy of this module) files would land in the wrong place.
     if (options.loaded && !options.outputDir) throw new Error("the build did not pass its output folder to the site plugin");
     const out = options.outputDir ?? dir.output;
-    if (options.outputDir) pageCache.after(results ?? [], out);
-    const bundle = await writeOutputs(view, out, socialJob);
-    socialJob = undefined;
-    // The dev server builds over the same folder again and again: drop pages of entries that are gone.
-    if (!options.loaded) for (const stale of stalePaths(view, out)) rmSync(join(out, stale), { recursive: true, force: true });
+    memoryMark("pages rendered");
+    // Each run stores its own pages; only the last can tell whether one went missing.
+    if (options.outputDir) pageCache.after(results ?? [], out, last);
+    if (!last) return;
+    // The dev server builds over the same folder again and again: drop pages of entries that
+    // are gone, before the sitemap lists the folder's pages (outputs.ts).
+    if (!options.loaded) for (const stale of stalePaths(view, out)) { rmSync(join(out, stale), { recursive: true, force: true }); written?.forget(join(out, stale)); }
+    const bundle = await writeOutputs(view, out, shared.social, written);
+    shared.social = undefined;
+    memoryMark("outputs written");
     options.wrote = true;
     options.pageSummary = pageCache.summary() + (memos ? `; fact views: ${memos.views.hits} kept, ${memos.views.misses} built` : "");
     const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;

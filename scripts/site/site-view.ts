@@ -37,7 +37,17 @@ export function absoluteBase(siteUrl: string, prefix: string): string {
   return u.origin + path;
 }
 
-export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map(), renames: Map<string, string> = new Map(), memo?: ViewMemo) {
+/** Moves an object's long rendered fields out of the heap (scripts/io/text-spill.ts); the build passes one. */
+export type Spill = (obj: object, fields: readonly string[]) => void;
+/** The rendered fields worth spilling, per kind of view object. */
+export const SPILLED = {
+  fact: ["bodyHtml", "chartsHtml", "notesHtml", "referencesHtml", "previewsHtml"],
+  figure: ["previewHtml", "citeHtml"],
+  embed: ["chartHtml", "previewsHtml"],
+  prose: ["bodyHtml", "notesHtml", "referencesHtml", "previewsHtml"],
+} as const;
+
+export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map(), renames: Map<string, string> = new Map(), memo?: ViewMemo, spill: Spill = () => {}) {
   const problems: Problem[] = [];
   const href = makeHref(prefix);
   // Before anything links to a source: which page of /sources/ holds each one.
@@ -50,7 +60,8 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   memo?.begin(content, prefix, absBase);
   const facts: FactView[] = content.facts.map((f) => {
     const updated = gitDates.get(f.origin.file), hist = history.get(f.origin.file);
-    if (!memo) return buildFactView(f, content, md, href, problems, updated, hist, abs);
+    // Spilled as each is built, so the site's rendered text is never on the heap all at once.
+    if (!memo) { const v = buildFactView(f, content, md, href, problems, updated, hist, abs); spill(v, SPILLED.fact); return v; }
     return memo.view(f, [updated, hist], problems, () => {
       const shown = { figures: [] as string[], charts: [] as string[] };
       return { view: buildFactView(f, content, md, href, problems, updated, hist, abs, shown), ...shown };
@@ -102,6 +113,7 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
       previewHtml: figurePreview(f, source, { reference: srcHref, figure: href(`/facts/${f.fact}/#fig-${f.id}`) }, verification),
     };
   }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
+  for (const f of figures) spill(f, SPILLED.figure);
 
   const quotesOf = quotesBySource(content);
   const sources = sourceOrder(content.sources.values(), sourceName).map((s) => {
@@ -126,10 +138,13 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
       previewsHtml: embedCiter.previewsHtml(),
     };
   });
+  for (const e of embeds) spill(e, SPILLED.embed);
   const charts = chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! }));
   const listings = buildListings({ facts, sources, figures, charts, topics: topicsBase, people: peopleBase }, sizes);
   // A topic's or person's page shows page 1 of its facts.
   const people = peopleBase.map((p) => ({ ...p, listing: listings.firstPages.get(p.url)! }));
+  // After the spread above, which would read spilled fields back into plain ones.
+  for (const p of people) spill(p, SPILLED.prose);
   const topics = topicsBase.map((t) => ({ ...t, listing: listings.firstPages.get(t.url)! }));
 
   const homeCiter = new SiteCiter(content.sources, href, verification);
