@@ -57,6 +57,10 @@ test("dev server pages = build pages after each save, and a save renders only wh
       const pages = (m: Map<string, Buffer>) => [...m.keys()].filter((p) => p.endsWith(".html")).sort();
       assert.deepEqual(pages(s), pages(b), `${what}: the same pages`);
       for (const p of pages(b)) assert.ok(s.get(p)!.equals(b.get(p)!), `${what}: ${p} differs from the build's`);
+      // Every other file too (data files, their ZIP, chart CSVs, citation files, feed, sitemap):
+      // the server skips writing unchanged ones (written-files.ts), so a missed change would show here.
+      assert.deepEqual([...s.keys()].sort(), [...b.keys()].sort(), `${what}: the same files`);
+      for (const [p, bytes] of b) assert.ok(s.get(p)!.equals(bytes), `${what}: ${p} differs from the build's`);
       // And what is served is that file (the dev server only adds its reload script).
       let served = "";
       for (let i = 0; i < 20 && !served; i++) {

@@ -17,6 +17,7 @@ import { dataReadme } from "../lib/data-readme.ts";
 import { deterministicZip } from "../lib/zip.ts";
 import { formatDate } from "../lib/units.ts";
 import type { BuildCache } from "../io/build-cache.ts";
+import type { WrittenFiles } from "./written-files.ts";
 
 export const DATA_ZIP = "data/factsheet-data.zip";
 /** The build cache ignores entries above 8 MiB (build-cache.ts): a bigger ZIP is not stored. */
@@ -38,14 +39,15 @@ export class DataExport {
 
   get dateDisplay(): string { return formatDate(this.date); }
 
-  /** Writes every data file and the ZIP under `outDir`, once per folder. */
-  writeTo(outDir: string): void {
+  /** Writes every data file and the ZIP under `outDir`, once per folder; `written`: skip files the dev server wrote unchanged. */
+  writeTo(outDir: string, written?: WrittenFiles): void {
     if (this.written.has(outDir)) return;
     const made = this.pending ?? this.make();
     this.pending = undefined;
     const dirs = new Set<string>();
     const write = (path: string, data: string | Uint8Array) => {
       const full = join(outDir, path);
+      if (written && !written.changed(full, data)) return;
       if (!dirs.has(dirname(full))) { mkdirSync(dirname(full), { recursive: true }); dirs.add(dirname(full)); }
       writeFileSync(full, data);
     };

@@ -14,16 +14,20 @@ import type { SiteView } from "./site-view.ts";
 import { redirectHtml } from "./redirect-page.ts";
 import { citationFiles } from "./citation-files.ts";
 import type { Reuse } from "./reuse-view.ts";
+import type { WrittenFiles } from "./written-files.ts";
 
 export interface OutputsResult extends BundleResult {
   social: SocialResult;
   searchBytes: number;
 }
 
-/** `socialJob`: the social images, started beside the page build (see plugin.ts); else made here. */
-export async function writeOutputs(view: SiteView & { reuse: Reuse }, outDir: string, socialJob?: Promise<SocialResult>): Promise<OutputsResult> {
+/**
+ * `socialJob`: the social images, started beside the page build (see plugin.ts); else made here.
+ * `written`: the dev server's memory of what it wrote (unchanged files are not written again).
+ */
+export async function writeOutputs(view: SiteView & { reuse: Reuse }, outDir: string, socialJob?: Promise<SocialResult>, written?: WrittenFiles): Promise<OutputsResult> {
   // Usually written already, before the pages (plugin.ts); else now.
-  view.reuse.data.writeTo(outDir);
+  view.reuse.data.writeTo(outDir, written);
   const files = new Map<string, string>();
   files.set("feed.xml", feedXml(view));
   files.set("corrections.xml", correctionsXml(view));
@@ -35,6 +39,7 @@ export async function writeOutputs(view: SiteView & { reuse: Reuse }, outDir: st
   const made = new Set<string>();
   const write = (path: string, text: string | Uint8Array) => {
     const full = join(outDir, path);
+    if (written && !written.changed(full, text)) return;
     const dir = dirname(full);
     if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
     writeFileSync(full, text);

@@ -16,6 +16,7 @@ import { PageCache, templatesHash } from "./page-cache.ts";
 import { ViewMemo } from "./view-memo.ts";
 import { memoryMark } from "../io/memory-log.ts";
 import { writeSavedPage, readOnlyMemo, type Njk } from "./saved-page.ts";
+import { WrittenFiles } from "./written-files.ts";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -99,6 +100,8 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
   // The dev server loads again on every save: parsed files and fact views are kept in
   // memory between loads, so a save re-parses and re-renders only what it touched.
   const memos = options.loaded ? undefined : { yaml: new Map<string, string>(), views: new ViewMemo() };
+  // And it writes the same outputs again and again: unchanged ones are skipped.
+  const written = memos && new WrittenFiles();
   const current = (): Loaded => (loaded ??= loadSite(root, { prefix, contentDir, cache, memos }));
   // Social cards render on libuv's threads while Eleventy renders pages on this one.
   // A batched build's runs share the cards, the page cache and its plan.
@@ -122,7 +125,7 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     const out = options.outputDir;
     // The data files and their ZIP, written and let go before the pages render (data-export.ts).
     if (view) view.reuse.data.cache = cache;
-    if (view && out) view.reuse.data.writeTo(out);
+    if (view && out) view.reuse.data.writeTo(out, written);
     memoryMark("data files written");
     // The dev server's templates may change under it: their hash joins the page keys there.
     // The cache plans the kinds it caches; the caller's subset still holds for the others (listing pages).
@@ -177,11 +180,12 @@ export default function sitePlugin(eleventyConfig: Config, options: SitePluginOp
     // Each run stores its own pages; only the last can tell whether one went missing.
     if (options.outputDir) pageCache.after(results ?? [], out, last);
     if (!last) return;
-    const bundle = await writeOutputs(view, out, shared.social);
+    // The dev server builds over the same folder again and again: drop pages of entries that
+    // are gone, before the sitemap lists the folder's pages (outputs.ts).
+    if (!options.loaded) for (const stale of stalePaths(view, out)) { rmSync(join(out, stale), { recursive: true, force: true }); written?.forget(join(out, stale)); }
+    const bundle = await writeOutputs(view, out, shared.social, written);
     shared.social = undefined;
     memoryMark("outputs written");
-    // The dev server builds over the same folder again and again: drop pages of entries that are gone.
-    if (!options.loaded) for (const stale of stalePaths(view, out)) rmSync(join(out, stale), { recursive: true, force: true });
     options.wrote = true;
     options.pageSummary = pageCache.summary() + (memos ? `; fact views: ${memos.views.hits} kept, ${memos.views.misses} built` : "");
     const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
