@@ -28,13 +28,26 @@ export function batchSize(raw = process.env.FACTSHEET_BATCH): number {
  * when it fits; then the subset is left unset, exactly the unbatched build.
  */
 export function batchesOf(view: object, size: number): (PageSubset | undefined)[] {
-  const all = PAGE_KINDS.flatMap((kind) => pagesOf(view, kind).map((p) => ({ kind, key: p.key })));
+  const all = PAGE_KINDS.flatMap((kind) => pagesOf(view, kind).map((p) => ({ kind, key: p.key, weight: weight(p.item) })));
   if (all.length <= size) return [undefined];
-  const out: PageSubset[] = [];
-  for (let i = 0; i < all.length; i += size) {
-    const batch = Object.fromEntries(PAGE_KINDS.map((k) => [k, new Set<string>()])) as Record<PageKind, Set<string>>;
-    for (const p of all.slice(i, i + size)) batch[p.kind].add(p.key);
-    out.push(batch);
+  const out: Record<PageKind, Set<string>>[] = [];
+  const fresh = () => Object.fromEntries(PAGE_KINDS.map((k) => [k, new Set<string>()])) as Record<PageKind, Set<string>>;
+  let batch = fresh(), load = 0;
+  for (const p of all) {
+    if (load && load + p.weight > size) { out.push(batch); batch = fresh(); load = 0; }
+    batch[p.kind].add(p.key);
+    load += p.weight;
   }
+  out.push(batch);
   return out;
+}
+
+/**
+ * What a page costs a run, in fact pages: a listing page (timeline, sources, figures, a
+ * topic's or person's later pages) shows up to 100 entries, and at 32,000 entries a batch of
+ * 1,000 listing pages held twice the heap of a batch of fact pages; each 25 entries count as one more page.
+ */
+function weight(item: unknown): number {
+  const items = (item as { items?: unknown[] }).items;
+  return 1 + (Array.isArray(items) ? items.length / 25 : 0);
 }
