@@ -67,13 +67,15 @@ test("a spilled field reads back the same string, in the same key order", () => 
   const spill = new TextSpill();
   try {
     const long = `<p>${"Grüße – “quoted” ".repeat(40)}</p>`;
-    const obj = { slug: "a", bodyHtml: long, notesHtml: "short", previewsHtml: `${long}!` };
-    const before = JSON.stringify(obj);
-    spill.fields(obj, ["bodyHtml", "notesHtml", "previewsHtml"]);
+    const plain = { slug: "a", bodyHtml: long, notesHtml: "short", previewsHtml: `${long}!` };
+    const before = JSON.stringify(plain);
+    const obj = spill.move(plain, ["bodyHtml", "notesHtml", "previewsHtml"]);
+    const other = spill.move({ ...plain, slug: "b" }, ["bodyHtml", "notesHtml", "previewsHtml"]);
+    assert.equal(other.bodyHtml, long);
     assert.equal(typeof Object.getOwnPropertyDescriptor(obj, "bodyHtml")!.get, "function", "the long field left the object");
     assert.equal(Object.getOwnPropertyDescriptor(obj, "notesHtml")!.value, "short", "a short field stays");
-    assert.equal(spill.stats.fields, 2);
-    assert.equal(spill.stats.bytes, Buffer.byteLength(long) * 2 + 1);
+    assert.equal(spill.stats.fields, 4);
+    assert.equal(spill.stats.bytes, (Buffer.byteLength(long) * 2 + 1) * 2);
     assert.equal(obj.bodyHtml, long);
     assert.equal(JSON.stringify(obj), before);
     spill.close();

@@ -67,10 +67,12 @@ export function loadSite(root: string, opts: { prefix?: string; contentDir?: str
   const history = opts.git === false ? undefined : factHistory(root, opts.contentDir ?? "content", day);
   const perFact = new Map([...(history?.facts ?? new Map<string, FactHistory>())].map(([file, h]) => [file, { ...h, version: history!.versions.get(file) }]));
   for (const [file, version] of history?.versions ?? []) if (!perFact.has(file)) perFact.set(file, { changes: [], minor: 0, version });
-  const spill = opts.spill && ((o: object, names: readonly string[]) => opts.spill!.fields(o, names));
+  const spill = opts.spill && (<T extends object>(o: T, names: readonly string[]) => opts.spill!.move(o, names));
   const base = buildSiteView(content, normalizePrefix(opts.prefix), dates, perFact, history?.renames, opts.memos?.views, spill);
   // Citations, JSON-LD and social image addresses for the templates, in every mode.
   const view = Object.assign(base, { reuse: reuseView(base) });
+  // Each fact's JSON-LD is about 2 KB, read by its own page only.
+  if (opts.spill) for (const [slug, r] of Object.entries(view.reuse.facts)) view.reuse.facts[slug] = opts.spill.move(r, ["ldHtml"]);
   return { view, site, problems: foldProblems([...all, ...editorialAsWarnings(view.problems)], broken), content, files: read.files, notes: history?.notes ?? [], git: { dates, perFact } };
 }
 

@@ -11,6 +11,8 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+/** Where a copy keeps its fields' places in the file (a symbol: JSON and templates never see it). */
+const HANDLES = Symbol("spilled");
 /** Shorter strings stay on the heap: a getter and its offsets cost about as much as they would. */
 const MIN_CHARS = 256;
 
@@ -20,23 +22,53 @@ export class TextSpill {
   private end = 0;
   /** Strings moved to the file, and their UTF-8 bytes (for the build's memory notes and tests). */
   stats = { fields: 0, bytes: 0 };
+  private due: number;
 
-  /** Moves each named string field of `obj` that is long enough to the file. */
-  fields(obj: object, names: readonly string[]): void {
+  /** `every`: after each `bytes` moved to the file, `run()` (the build collects garbage there). */
+  constructor(private readonly every?: { bytes: number; run: () => void }) {
+    this.due = every?.bytes ?? Infinity;
+  }
+
+  /** One getter per field list and position, shared by every object: V8 then keeps one shape for them all. */
+  private getters = new Map<string, () => string>();
+
+  /**
+   * A copy of `obj` whose named string fields, when long enough, live in the file: the
+   * same own properties in the same order, the spilled ones as enumerable getters. A copy,
+   * not `obj` changed in place: turning a data property into an accessor would put every
+   * object in V8's slow dictionary mode (about 400 bytes more each). Callers keep the copy.
+   */
+  move<T extends object>(obj: T, names: readonly string[]): T {
     const o = obj as Record<string, unknown>;
-    for (const name of names) {
-      const text = o[name];
-      if (typeof text !== "string" || text.length < MIN_CHARS) continue;
+    const handles: number[] = [];
+    const out: Record<string | symbol, unknown> = {};
+    for (const key of Object.keys(o)) {
+      const i = names.indexOf(key);
+      const text = o[key];
+      if (i < 0 || typeof text !== "string" || text.length < MIN_CHARS) { out[key] = text; continue; }
       const bytes = Buffer.from(text, "utf8");
-      const at = this.end;
-      writeSync(this.fd, bytes, 0, bytes.length, at);
+      writeSync(this.fd, bytes, 0, bytes.length, this.end);
+      handles[2 * i] = this.end;
+      handles[2 * i + 1] = bytes.length;
       this.end += bytes.length;
       this.stats.fields++;
       this.stats.bytes += bytes.length;
-      const length = bytes.length;
-      // Redefining an existing property keeps its place in the key order.
-      Object.defineProperty(o, name, { enumerable: true, configurable: true, get: () => this.read(at, length) });
+      Object.defineProperty(out, key, { enumerable: true, configurable: true, get: this.getter(names, i) });
     }
+    out[HANDLES] = handles;
+    if (this.end >= this.due) { this.due = this.end + this.every!.bytes; this.every!.run(); }
+    return out as T;
+  }
+
+  private getter(names: readonly string[], i: number): () => string {
+    const id = `${names.join("\0")}\0${i}`;
+    let get = this.getters.get(id);
+    if (!get) {
+      const spill = this;
+      get = function (this: Record<symbol, number[]>) { const h = this[HANDLES]!; return spill.read(h[2 * i]!, h[2 * i + 1]!); };
+      this.getters.set(id, get);
+    }
+    return get;
   }
 
   private read(at: number, length: number): string {

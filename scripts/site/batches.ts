@@ -12,7 +12,7 @@
 import { PAGE_KINDS, pagesOf, type PageKind, type PageSubset } from "./page-subset.ts";
 
 /** Pages per Eleventy run: small enough that a run's pages stay well under the memory budget. */
-export const DEFAULT_BATCH = 2000;
+export const DEFAULT_BATCH = 1000;
 
 export function batchSize(raw = process.env.FACTSHEET_BATCH): number {
   if (raw === undefined || raw === "") return DEFAULT_BATCH;

@@ -38,7 +38,7 @@ export function absoluteBase(siteUrl: string, prefix: string): string {
 }
 
 /** Moves an object's long rendered fields out of the heap (scripts/io/text-spill.ts); the build passes one. */
-export type Spill = (obj: object, fields: readonly string[]) => void;
+export type Spill = <T extends object>(obj: T, fields: readonly string[]) => T;
 /** The rendered fields worth spilling, per kind of view object. */
 export const SPILLED = {
   fact: ["bodyHtml", "chartsHtml", "notesHtml", "referencesHtml", "previewsHtml"],
@@ -47,7 +47,7 @@ export const SPILLED = {
   prose: ["bodyHtml", "notesHtml", "referencesHtml", "previewsHtml"],
 } as const;
 
-export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map(), renames: Map<string, string> = new Map(), memo?: ViewMemo, spill: Spill = () => {}) {
+export function buildSiteView(content: Content, prefix: string, gitDates: Map<string, string> = new Map(), history: Map<string, FactHistoryInput> = new Map(), renames: Map<string, string> = new Map(), memo?: ViewMemo, spill: Spill = (obj) => obj) {
   const problems: Problem[] = [];
   const href = makeHref(prefix);
   // Before anything links to a source: which page of /sources/ holds each one.
@@ -61,7 +61,7 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
   const facts: FactView[] = content.facts.map((f) => {
     const updated = gitDates.get(f.origin.file), hist = history.get(f.origin.file);
     // Spilled as each is built, so the site's rendered text is never on the heap all at once.
-    if (!memo) { const v = buildFactView(f, content, md, href, problems, updated, hist, abs); spill(v, SPILLED.fact); return v; }
+    if (!memo) return spill(buildFactView(f, content, md, href, problems, updated, hist, abs), SPILLED.fact);
     return memo.view(f, [updated, hist], problems, () => {
       const shown = { figures: [] as string[], charts: [] as string[] };
       return { view: buildFactView(f, content, md, href, problems, updated, hist, abs, shown), ...shown };
@@ -113,7 +113,7 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
       previewHtml: figurePreview(f, source, { reference: srcHref, figure: href(`/facts/${f.fact}/#fig-${f.id}`) }, verification),
     };
   }).sort((a, b) => a.fact.date.localeCompare(b.fact.date) || a.id.localeCompare(b.id));
-  for (const f of figures) spill(f, SPILLED.figure);
+  figures.forEach((f, i) => { figures[i] = spill(f, SPILLED.figure); });
 
   const quotesOf = quotesBySource(content);
   const sources = sourceOrder(content.sources.values(), sourceName).map((s) => {
@@ -138,13 +138,13 @@ export function buildSiteView(content: Content, prefix: string, gitDates: Map<st
       previewsHtml: embedCiter.previewsHtml(),
     };
   });
-  for (const e of embeds) spill(e, SPILLED.embed);
+  embeds.forEach((e, i) => { embeds[i] = spill(e, SPILLED.embed); });
   const charts = chartList.map((c) => ({ id: c.id, title: c.title, type: c.type, points: c.data.length, fact: factBySlug.get(c.fact)! }));
   const listings = buildListings({ facts, sources, figures, charts, topics: topicsBase, people: peopleBase }, sizes);
   // A topic's or person's page shows page 1 of its facts.
   const people = peopleBase.map((p) => ({ ...p, listing: listings.firstPages.get(p.url)! }));
   // After the spread above, which would read spilled fields back into plain ones.
-  for (const p of people) spill(p, SPILLED.prose);
+  people.forEach((p, i) => { people[i] = spill(p, SPILLED.prose); });
   const topics = topicsBase.map((t) => ({ ...t, listing: listings.firstPages.get(t.url)! }));
 
   const homeCiter = new SiteCiter(content.sources, href, verification);
