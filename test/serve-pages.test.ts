@@ -88,6 +88,27 @@ test("dev server pages = build pages after each save, and a save renders only wh
     assert.equal(edit.unchanged + edit.rendered, edit.total);
     await sameAsBuild("after a title edit");
 
+    // A save with an error is never written at the save: the run shows the problems, then the fix.
+    const good = readFileSync(factFile, "utf8");
+    const saves = () => out.split("\n").filter((l) => l.startsWith("saved: ")).length;
+    const s0 = saves();
+    const shown = () => out.split("every page of the preview shows these problems").length;
+    const p0 = shown();
+    writeFileSync(factFile, good.replace(/^status: .*$/m, "status: rumoured"));
+    for (let i = 0; i < 600 && shown() === p0; i++) await sleep(200);
+    assert.ok(saves() > s0, out);
+    assert.doesNotMatch(out.split("\n").filter((l) => l.startsWith("saved: ")).at(-1)!, /wrote/, "a broken fact's page is left to the run");
+    // The broken run writes its problems page after printing them.
+    const home = () => readFileSync(join(root, "_site/index.html"), "utf8");
+    for (let i = 0; i < 150 && !home().includes("The content has problems"); i++) await sleep(200);
+    assert.match(home(), /The content has problems/);
+    n = rebuilds().length;
+    writeFileSync(factFile, good);
+    await next(n);
+    // The last load had errors: the page of the fixed fact is left to the run too.
+    assert.doesNotMatch(out.split("\n").filter((l) => l.startsWith("saved: ")).at(-1)!, /wrote/);
+    await sameAsBuild("after an error and its fix");
+
     // A figure placed by other facts: their views are rebuilt too, their pages re-rendered.
     const figFact = readdirSync(join(root, "content/facts")).map((f) => join(root, "content/facts", f))
       .find((f) => /^\s+label: /m.test(readFileSync(f, "utf8")))!;
