@@ -19,15 +19,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { synthesize } from "../bench/synth.ts";
-import { REPO, TOOL_NAMES, TSX, buildSearchMode, clean, hugoVersion, makeTool, projectRoot, searchSpec, type ToolName } from "../bench/tools.ts";
-import { measureMethod, median, run, summarize, type Sample } from "../bench/measure.ts";
+import { REPO, TOOL_NAMES, TSX, projectRoot } from "../bench/tools.ts";
+import { measureMethod, run } from "../bench/measure.ts";
 import { largestProfile, summarizeProfile } from "../bench/profile.ts";
 import { pageTypes, weighSite } from "../bench/pageweight.ts";
 import { runLighthouse } from "../bench/lighthouse.ts";
 import { measureDevLoop } from "../bench/devloop.ts";
 import { measureCache } from "../bench/cache.ts";
 import { machine, versions } from "../bench/machine.ts";
-import { budgetOf, readResults, writeMarkdown, writeResults, type Results, type SizeResult, type Stamp } from "../bench/results.ts";
+import { readResults, writeMarkdown, writeResults, type Results, type Stamp } from "../bench/results.ts";
+import { measureBuilds } from "../bench/build-table.ts";
 import { renderMarkdown } from "../bench/markdown.ts";
 import { RSS_SIZE, budgetRows } from "../bench/budgets.ts";
 
@@ -100,7 +101,7 @@ const tempDir = (tag: string) => { const d = mkdtempSync(join(os.tmpdir(), `benc
 const hardFailures: string[] = [];
 
 async function main() {
-  if (sections.has("build")) measureBuilds();
+  if (sections.has("build")) measureBuildTable();
   if (sections.has("cache")) {
     const n = positive(values["cache-size"]!, "cache-size");
     const site = synthesize(n);
@@ -124,73 +125,10 @@ async function main() {
   }
 }
 
-function measureBuilds() {
-  const wanted = list(values.tools!) as ToolName[];
-  for (const t of wanted) if (!TOOL_NAMES.includes(t)) throw new Error(`--tools: unknown tool "${t}"`);
-  const tools = wanted.filter((t) => t !== "hugo" || hugoVersion() !== null);
-  if (tools.length < wanted.length) log("Hugo is not installed (apt-get install -y hugo): measured without it");
-  const searchMode = buildSearchMode();
-  const kept = values.append ? (results.build?.sizes ?? []).filter((s) => !sizes.includes(s.entries)) : [];
+function measureBuildTable() {
   const heapMb = values["project-heap-mb"] ? positive(values["project-heap-mb"], "project-heap-mb") : undefined;
-  const section = { ...(values.append && results.build ? results.build : stampNow()), method, runs, warmup, searchMode, projectHeapMb: heapMb, sizes: kept, budget: budgetOf(kept) };
-  results.build = section;
-  for (const [k, entries] of sizes.entries()) {
-    const dir = tempDir(`build-${entries}`);
-    const site = synthesize(entries);
-    const made = tools.map((t) => makeTool(t, dir, site));
-    const project = made.find((t) => t.name === "project");
-    if (project && heapMb) project.spec.env = { ...project.spec.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() };
-    const loadavg = os.loadavg().map((x) => Math.round(x * 100) / 100);
-    log(`${entries} entries (${site.counts.people} people, ${site.counts.topics} topics, ${site.counts.sources} sources), load ${loadavg.join(" ")}`);
-    const samples = new Map<ToolName, Sample[]>(tools.map((t) => [t, []]));
-    const search: number[] = [];
-    const searchCpu: number[] = [];
-    const searchRss: number[] = [];
-    const failed = new Map<ToolName, string>();
-    // Warm-up rounds (tsx's compile cache, the OS file cache) before the first size only:
-    // at 32,000 entries one more round of every build would cost a quarter of an hour.
-    for (let r = k === 0 ? -warmup : 0; r < runs; r++) {
-      // In turn, so a slow spell on the machine hits every tool alike.
-      for (const tool of made) {
-        if (failed.has(tool.name)) continue;
-        clean(tool);
-        let sample: Sample;
-        let out: string;
-        try {
-          ({ sample, out } = run(tool.spec, method));
-          tool.verify();
-        } catch (e) {
-          // Recorded and reported, and the bench exits non-zero; the other builds still run.
-          const msg = `${entries} entries: ${(e as Error).message}`;
-          failed.set(tool.name, msg);
-          hardFailures.push(msg);
-          log(`  FAILED ${tool.name}: ${msg.split("\n")[0]}`);
-          continue;
-        }
-        const s = /search index: .* in ([\d.]+)s/.exec(out);
-        if (r >= 0) { samples.get(tool.name)!.push(sample); if (tool.name === "project" && s) search.push(Number(s[1])); }
-        // Pagefind's own process is not waited for by the build (so GNU time misses its CPU),
-        // and with --no-search it does not run: time Pagefind's CLI over the same output.
-        if (r >= 0 && tool.name === "project" && searchMode !== "none") {
-          const idx = run(searchSpec(tool.out), method).sample;
-          searchCpu.push(idx.cpu);
-          if (idx.rssMiB !== null) searchRss.push(idx.rssMiB);
-          log(`  run ${r + 1} search index (Pagefind CLI): ${idx.cpu.toFixed(2)} s CPU, ${idx.rssMiB?.toFixed(0) ?? "?"} MiB`);
-        }
-        log(`  ${r < 0 ? "warm-up" : `run ${r + 1}`} ${tool.name}: ${sample.cpu.toFixed(2)} s CPU, ${sample.wall.toFixed(2)} s wall, ${sample.rssMiB?.toFixed(0) ?? "?"} MiB`);
-      }
-    }
-    const ok = tools.filter((t) => !failed.has(t));
-    const summaries = Object.fromEntries(ok.map((t) => [t, summarize(samples.get(t)!, entries)])) as SizeResult["tools"];
-    // The full build's CPU: the build as measured plus its search index.
-    const full = summaries.project ? summaries.project.cpu + (searchCpu.length ? median(searchCpu) : 0) : NaN;
-    const ratios = Object.fromEntries(ok.filter((t) => t !== "project" && summaries.project).map((t) => [t, full / summaries[t]!.cpu]));
-    section.sizes.push({ entries, counts: site.counts, loadavg, tools: summaries, ratios, failed: Object.fromEntries(failed), searchWallSec: search.length ? median(search) : undefined, searchCpuSec: searchCpu.length ? median(searchCpu) : undefined, searchRssMiB: searchRss.length ? Math.max(...searchRss) : undefined });
-    section.sizes.sort((a, b) => a.entries - b.entries);
-    section.budget = budgetOf(section.sizes);
-    save();
-    if (!values.keep) rmSync(dir, { recursive: true, force: true });
-  }
+  measureBuilds({ tools: list(values.tools!), sizes, runs, warmup, method, append: !!values.append, heapMb, keep: !!values.keep,
+    results, failures: hardFailures, stamp: stampNow, tempDir, log, save });
 }
 
 function measureProfile(entries: number) {
