@@ -57,7 +57,7 @@ test("a failed build misses, a bigger heap or a missing section is 'not measured
 
 test("the Markdown table has one row per budget and escapes table syntax in notes", () => {
   const rows = budgetRows(results({ build: { ...results({}).build!, sizes: [size(1000, 300), size(RSS_SIZE, 0, "a | b\nc")] } }));
-  const md = budgetsMarkdown({ ...stamp, runId: "x", rows }, () => "stamp line");
+  const md = budgetsMarkdown({ ...stamp, rows }, () => "stamp line");
   const table = md.filter((l) => l.startsWith("| ") && !l.startsWith("| budget"));
   assert.equal(table.length, rows.length);
   assert.ok(md.some((l) => l.includes("a \\| b")), "a pipe in a note is escaped");

@@ -9,6 +9,7 @@ import type { BuildSection, Results, Stamp } from "./results.ts";
 import { COLD_BUDGET, WARM_BUDGET } from "./cache.ts";
 import { DEV_LOOP_BUDGET_MS } from "./devloop.ts";
 import { median } from "./measure.ts";
+import { cell, num } from "./table-text.ts";
 
 export const RSS_BUDGET_MIB = 1024;
 /** The size the memory budget is about. */
@@ -21,9 +22,9 @@ export interface BudgetRow {
   /** null when the run could not measure it (a failed build, a skipped section). */
   met: boolean | null; note?: string;
 }
-export interface BudgetsSection extends Stamp { runId: string; rows: BudgetRow[] }
+export interface BudgetsSection extends Stamp { rows: BudgetRow[] }
 
-const f = (x: number | undefined | null, d = 2) => (x === undefined || x === null || !Number.isFinite(x) ? "–" : x.toFixed(d));
+const f = num;
 
 function memoryRows(b: BuildSection | undefined): BudgetRow[] {
   const sizes = (b?.sizes ?? []).slice().sort((x, y) => x.entries - y.entries);
@@ -88,11 +89,10 @@ export function budgetRows(r: Results): BudgetRow[] {
 
 export function budgetsMarkdown(s: BudgetsSection | undefined, stampLine: (x: Stamp) => string): string[] {
   if (!s) return ["_Not measured in one run yet: `npm run bench -- --only budgets`._"];
-  const cellText = (x: string | undefined) => (x ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
   return [
     stampLine(s), "",
     "| budget | target | measured | ÷ bare Eleventy | ÷ Hugo | | notes |", "|---|---|---:|---:|---:|---|---|",
-    ...s.rows.map((r) => `| ${cellText(r.name)} | ${cellText(r.budget)} | ${cellText(r.measured)} | ${f(r.vsEleventy)} | ${f(r.vsHugo)} | ${r.met === null ? "not measured" : r.met ? "**met**" : "**missed**"} | ${cellText(r.note)} |`),
+    ...s.rows.map((r) => `| ${cell(r.name)} | ${cell(r.budget)} | ${cell(r.measured)} | ${f(r.vsEleventy)} | ${f(r.vsHugo)} | ${r.met === null ? "not measured" : r.met ? "**met**" : "**missed**"} | ${cell(r.note)} |`),
     "", "CPU = user + sys (GNU time), medians; the builds of one row ran in turn. Peak RSS ratios compare peak RSS, not CPU. Details: the sections below.",
   ];
 }

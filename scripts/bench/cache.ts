@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { makeTool, clean, searchSpec, type Tool } from "./tools.ts";
 import { median, run, summarize, type Method, type Summary } from "./measure.ts";
 import type { SynthSite } from "./synth.ts";
+import { num } from "./table-text.ts";
 
 export interface CacheBench {
   entries: number; loadavg: number[];
@@ -89,7 +90,7 @@ export function measureCache(dir: string, site: SynthSite, runs: number, method:
 
 export function cacheMarkdown(c: CacheBench | undefined): string[] {
   if (!c) return ["_No cache measurement yet: run `npm run bench -- --only cache`._"];
-  const f = (x: number | undefined, d = 2) => (x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(d));
+  const f = num;
   const row = (label: string, s: Summary | undefined, vsE?: number, vsH?: number) =>
     s ? `| ${label} | ${s.runs} | ${f(s.cpu)} | ${f(s.wall)} | ${f(s.rssMiB ?? undefined, 0)} | ${f(vsE)} | ${f(vsH)} |` : undefined;
   const e = c.eleventy.cpu, h = c.hugo?.cpu;

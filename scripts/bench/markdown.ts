@@ -3,12 +3,12 @@ import type { Results, Stamp } from "./results.ts";
 import { TOOL_NAMES } from "./tools.ts";
 import { cacheMarkdown } from "./cache.ts";
 import { budgetsMarkdown } from "./budgets.ts";
+import { cell, num } from "./table-text.ts";
 import { median } from "./measure.ts";
 
-const n = (x: number | null | undefined, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(d));
+const n = num;
 const kb = (b: number) => (b / 1024).toFixed(1);
 const int = (x: number) => x.toLocaleString("en-US");
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const TOOL_LABEL = { project: "project (full build)", eleventy: "bare Eleventy", hugo: "Hugo" } as const;
 
 /** The line of a failed build's output that says why (Node's fatal error, else the exit code). */

@@ -120,7 +120,7 @@ async function main() {
     save();
   }
   if (sections.has("budgets")) {
-    results.budgets = { ...stampNow(), runId: results.build!.measuredAt, rows: budgetRows(results) };
+    results.budgets = { ...stampNow(), rows: budgetRows(results) };
     save();
   }
 }
