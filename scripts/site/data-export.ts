@@ -9,15 +9,13 @@
  * ZIP is kept in the build cache under the hash of the code and of exactly what goes in
  * (every name, every byte, the date): an unchanged rebuild reads it back.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { dataFiles } from "./data-files.ts";
 import { makeHref, type SiteView } from "./site-view.ts";
 import { dataReadme } from "../lib/data-readme.ts";
 import { deterministicZip } from "../lib/zip.ts";
 import { formatDate } from "../lib/units.ts";
 import type { BuildCache } from "../io/build-cache.ts";
-import type { WrittenFiles } from "./written-files.ts";
+import { fileWriter, type WrittenFiles } from "./written-files.ts";
 
 export const DATA_ZIP = "data/factsheet-data.zip";
 /** The build cache ignores entries above 8 MiB (build-cache.ts): a bigger ZIP is not stored. */
@@ -44,13 +42,7 @@ export class DataExport {
     if (this.written.has(outDir)) return;
     const made = this.pending ?? this.make();
     this.pending = undefined;
-    const dirs = new Set<string>();
-    const write = (path: string, data: string | Uint8Array) => {
-      const full = join(outDir, path);
-      if (written && !written.changed(full, data)) return;
-      if (!dirs.has(dirname(full))) { mkdirSync(dirname(full), { recursive: true }); dirs.add(dirname(full)); }
-      writeFileSync(full, data);
-    };
+    const write = fileWriter(outDir, written);
     for (const [path, text] of made.files) write(path, text);
     write(DATA_ZIP, made.zip);
     this.size = made.zip.byteLength;

@@ -14,7 +14,7 @@ import type { SiteView } from "./site-view.ts";
 import { redirectHtml } from "./redirect-page.ts";
 import { citationFiles } from "./citation-files.ts";
 import type { Reuse } from "./reuse-view.ts";
-import type { WrittenFiles } from "./written-files.ts";
+import { fileWriter, type WrittenFiles } from "./written-files.ts";
 
 export interface OutputsResult extends BundleResult {
   social: SocialResult;
@@ -35,15 +35,7 @@ export async function writeOutputs(view: SiteView & { reuse: Reuse }, outDir: st
   files.set("robots.txt", robotsTxt(view));
   const page = { prefix: view.prefix, absBase: view.absBase, language: view.site.language ?? "en", siteTitle: view.site.title };
   for (const r of view.redirects) files.set(`facts/${r.from}/index.html`, redirectHtml(r, page));
-  // One mkdir per folder, not per file: a site writes a CSV for each of thousands of charts.
-  const made = new Set<string>();
-  const write = (path: string, text: string | Uint8Array) => {
-    const full = join(outDir, path);
-    if (written && !written.changed(full, text)) return;
-    const dir = dirname(full);
-    if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
-    writeFileSync(full, text);
-  };
+  const write = fileWriter(outDir, written);
   for (const [path, text] of files) write(path, text);
   for (const [path, text] of citationFiles(view)) write(path, text);
   const social = await (socialJob ?? writeSocialImages(view, outDir));
