@@ -64,9 +64,12 @@ function after(v: Node, indent: number): string {
 }
 
 test("the cheap path and the full parse agree on generated documents, and the cheap path reads many of them", () => {
+  // Agreement on fresh random documents every run.
+  fc.assert(fc.property(doc, (d) => { agrees(render(d, 0)); }), RUNS);
+  // Not vacuous: plain documents do take the cheap path. Counted on a fixed sample, since
+  // about one random document in ten is plain and a random sample of 300 may fall under it.
   let read = 0, total = 0;
-  fc.assert(fc.property(doc, (d) => { total++; if (agrees(render(d, 0))) read++; }), RUNS);
-  // Not vacuous: plain documents do take the cheap path.
+  fc.assert(fc.property(doc, (d) => { total++; if (agrees(render(d, 0))) read++; }), { ...RUNS, seed: 20261203 });
   assert.ok(read > total / 10, `the cheap path read only ${read} of ${total} documents`);
 });
 
